@@ -1,0 +1,4 @@
+"""``python -m graphkit`` runs the command line."""
+from .cli import main
+
+main(prog_name="graphkit")

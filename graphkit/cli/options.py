@@ -1,0 +1,74 @@
+"""Options shared by commands: the data folder, the output format, the filters.
+
+Every command that reads the graph takes ``--data``; every listing takes
+``--format``; every analysis takes the same filters. Defining them once keeps
+the commands uniform and their help consistent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import click
+
+from ..loading import DEFAULT_DATA
+from ..output import FORMATS, render_rows
+from ..records import Filters
+
+__all__ = ["data_option", "format_option", "filter_options", "filters_from", "emit", "DateType"]
+
+
+class DateType(click.ParamType):
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD (the first day of the period)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        for pattern, suffix in (("%Y-%m-%d", ""), ("%Y-%m", "-01"), ("%Y", "-01-01")):
+            try:
+                dt.datetime.strptime(text, pattern)
+                return dt.date.fromisoformat(text + suffix)
+            except ValueError:
+                continue
+        self.fail(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+
+
+def data_option(f):
+    """``--data DIR``: the data folder (default: the shipped data/)."""
+    return click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA,
+                        show_default="the shipped data/", help="Data folder: *.ttl files and lists/*.csv.")(f)
+
+
+def format_option(f):
+    """``--format table|csv|json`` for listings."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="Output as an aligned table, CSV or JSON.")(f)
+
+
+def filter_options(f):
+    """``--since --until --forum --topic --target --kind``: the selection of acts."""
+    options = [
+        click.option("--since", type=DateType(), help="Only acts on or after this date (YYYY[-MM[-DD]])."),
+        click.option("--until", type=DateType(), help="Only acts on or before this date."),
+        click.option("--forum", help="Only acts in this forum (un-hrc, un-ga, un-ga-third-committee or a label)."),
+        click.option("--topic", help="Only acts on this topic (xinjiang, hong-kong, tibet, syria ...)."),
+        click.option("--target", help="Only acts targeting this state (ISO alpha-3, e.g. CHN)."),
+        click.option("--kind", help="Only acts of this kind (JointStatement, JointLetter, RecordedVote ...)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def filters_from(kwargs: dict) -> Filters:
+    """Pop the filter options out of a command's kwargs into a :class:`Filters`."""
+    return Filters(**{k: kwargs.pop(k, None) for k in ("since", "until", "forum", "topic", "target", "kind")})
+
+
+def emit(rows: list[dict], fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
+    """Print rows in the chosen format."""
+    click.echo(render_rows(rows, fmt, columns, title=title if fmt == "table" else None))

@@ -1,0 +1,52 @@
+"""Shared fixtures and the tiny fictional world every test can rely on.
+
+The world (``tests/world/``), drawn::
+
+    target: Syldavia (SYL)
+
+    2020-06-29  HRC   joint statement, criticises   CCC (lead), DDD, EEE       reported 3 (Gazette), 4 (Herald)
+    2020-07-01  HRC   joint statement, supports     AAA (lead), BBB, FFF*      reported 4        *FFF withdrew 2020-07-10
+    2021-03-15  UNGA  recorded vote (yes criticises) yes: CCC DDD EEE  no: AAA  abstain: BBB   reported 3/1/1
+    2022-10-20  3rd C joint statement, supports     AAA (lead), EEE, BBB (joined 2022-11-01)  reported 3
+
+Expected answers, derived by hand:
+
+* always supports Syldavia: AAA, BBB (BBB abstained once); always criticises: CCC, DDD;
+  on both sides: EEE (criticised in 2020 and 2021, supported in 2022). FFF is left out
+  once its withdrawal counts.
+* reported vs listed: the 2020 supporting statement reports 4 and lists 2 (3 with FFF);
+  the 2020 critical one reports 3 and 4 and lists 3.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphkit.loading import DEFAULT_DATA
+from graphkit.testing import WORLD_DIR, tiny_world
+
+TESTS = Path(__file__).parent
+
+
+@pytest.fixture(scope="session")
+def world():
+    """The built tiny world (validated)."""
+    return tiny_world()
+
+
+@pytest.fixture
+def world_copy(tmp_path) -> Path:
+    """A writable copy of the tiny world's data folder, for breaking things."""
+    target = tmp_path / "world"
+    shutil.copytree(WORLD_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped data/, built and validated once per session."""
+    from graphkit.build import build
+
+    return build(DEFAULT_DATA)
