@@ -77,12 +77,11 @@ def test_unknown_state_in_csv_names_file_line_and_suggestion(world_copy):
 
 def test_malformed_turtle_names_file_and_line(world_copy):
     f = world_copy / "acts" / "w-2021-vote.ttl"
-    lines = f.read_text().splitlines()
-    lines.insert(22, "act:broken gk:date .")  # after a complete statement
-    f.write_text("\n".join(lines))
+    lines = f.read_text().splitlines() + ["act:broken gk:date ."]  # a statement with no object
+    f.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as err:
         build(world_copy)
-    assert err.value.file.endswith("w-2021-vote.ttl") and err.value.line == 23
+    assert err.value.file.endswith("w-2021-vote.ttl") and err.value.line == len(lines)
     assert err.value.exit_code == 2
 
 

@@ -71,4 +71,4 @@ def filters_from(kwargs: dict) -> Filters:
 
 def emit(rows: list[dict], fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
     """Print rows in the chosen format."""
-    click.echo(render_rows(rows, fmt, columns, title=title if fmt == "table" else None))
+    click.echo(render_rows(rows, fmt, columns, title=title if fmt == "table" else None).rstrip("\n"))
