@@ -35,7 +35,7 @@ def test_rebuild_is_identical(world_copy):
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "json-ld"])
 def test_written_graph_reads_back_the_same(world, tmp_path, fmt):
-    out = write_build(world, tmp_path / f"g.{fmt}", fmt)
+    out = write_build(world, tmp_path / f"g.{fmt}", fmt, with_ontology=False)
     parse_as = {"turtle": "turtle", "trig": "trig", "nt": "nt", "json-ld": "json-ld"}[fmt]
     if fmt == "trig":
         from rdflib import Dataset
@@ -147,3 +147,8 @@ def test_not_utf8(world_copy):
 def test_missing_folder(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         build(tmp_path / "nope")
+
+
+def test_written_graph_includes_the_ontology(world, tmp_path):
+    back = Graph().parse(write_build(world, tmp_path / "g.ttl"), format="turtle")
+    assert (GK.Position, RDF.type, None) in back and len(back) == len(world.graph) + len(world.ontology)
