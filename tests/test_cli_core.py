@@ -112,3 +112,17 @@ def test_python_dash_m(tmp_path):
     r = subprocess.run([sys.executable, "-m", "graphkit", "check", "--data", str(WORLD_DIR)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "conforms" in r.stdout
+
+
+@pytest.mark.parametrize("value,end,expected", [
+    ("2020", False, "2020-01-01"), ("2020", True, "2020-12-31"), ("2020-02", True, "2020-02-29"),
+    ("2020-12", True, "2020-12-31"), ("2020-07-01", True, "2020-07-01")])
+def test_date_option_periods(value, end, expected):
+    from graphkit.cli.options import DateType
+    assert DateType(end=end).convert(value, None, None).isoformat() == expected
+
+
+def test_until_a_year_keeps_the_whole_year(run):
+    data = json.loads(run("blocs", "--data", WORLD_DIR, "--until", "2020", "--format", "json", "--part", "camps").output)
+    rows = data if isinstance(data, list) else data["camps"]
+    assert {r["act"] for r in rows} == {"w-2020-critical", "w-2020-support"}

@@ -20,20 +20,32 @@ __all__ = ["data_option", "format_option", "filter_options", "filters_from", "em
 
 
 class DateType(click.ParamType):
-    """A date as YYYY, YYYY-MM or YYYY-MM-DD (the first day of the period)."""
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD.
+
+    A year or a month stands for its first day, or, with ``end=True`` (for
+    ``--until``), its last day: ``--until 2020`` keeps all of 2020.
+    """
 
     name = "date"
+
+    def __init__(self, end: bool = False):
+        self.end = end
 
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
         text = str(value).strip()
-        for pattern, suffix in (("%Y-%m-%d", ""), ("%Y-%m", "-01"), ("%Y", "-01-01")):
+        for pattern, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
             try:
-                dt.datetime.strptime(text, pattern)
-                return dt.date.fromisoformat(text + suffix)
+                start = dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
+            if not self.end or precision == "day":
+                return start
+            if precision == "year":
+                return dt.date(start.year, 12, 31)
+            nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
         self.fail(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
 
 
@@ -53,7 +65,7 @@ def filter_options(f):
     """``--since --until --forum --topic --target --kind``: the selection of acts."""
     options = [
         click.option("--since", type=DateType(), help="Only acts on or after this date (YYYY[-MM[-DD]])."),
-        click.option("--until", type=DateType(), help="Only acts on or before this date."),
+        click.option("--until", type=DateType(end=True), help="Only acts on or before this date (a year or month counts whole)."),
         click.option("--forum", help="Only acts in this forum (un-hrc, un-ga, un-ga-third-committee or a label)."),
         click.option("--topic", help="Only acts on this topic (xinjiang, hong-kong, tibet, syria ...)."),
         click.option("--target", help="Only acts targeting this state (ISO alpha-3, e.g. CHN)."),
