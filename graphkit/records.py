@@ -11,6 +11,11 @@ criticise a state). For a recorded vote, ``gk:yesImplies`` says what a
 yes means (a yes on a Xinjiang debate criticises China): yes takes that side,
 no the opposite, abstain 0. Without ``gk:yesImplies`` a vote's side is
 unknown (``None``) and only same-choice comparisons make sense.
+
+The *occasion* of a position is its act's ``gk:occasion`` (the session or
+debate where rival acts answered one another on the same target), or
+``None``; analyses use it as the item two states are compared on (see
+:mod:`graphkit.agreement`).
 """
 from __future__ import annotations
 
@@ -47,6 +52,8 @@ class PositionRecord:
     roles: tuple[str, ...]
     side: int | None          # +1, -1, 0 toward the target; None when unknown
     withdrawn: dt.date | None = None
+    occasion: str | None = None        # occasion IRI (gk:occasion of the act), None when the act has none
+    occasion_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def _matches(wanted: str, candidates: list[str]) -> bool:
 
 QUERY = """
 SELECT ?act ?kind ?label ?date ?precision ?forum ?forumLabel ?target ?participant ?plabel ?iso3
-       ?stance ?yesImplies ?withdrawn
+       ?stance ?yesImplies ?withdrawn ?occasion ?occasionLabel
        (GROUP_CONCAT(DISTINCT STR(?role); separator=" ") AS ?roles)
        (GROUP_CONCAT(DISTINCT STR(?topic); separator=" ") AS ?topics)
 WHERE {
@@ -110,12 +117,15 @@ WHERE {
   OPTIONAL { ?act gk:target ?target }
   OPTIONAL { ?act gk:topic ?topic }
   OPTIONAL { ?act gk:yesImplies ?yesImplies }
+  OPTIONAL { ?act gk:occasion ?occasion .
+             OPTIONAL { ?occasion rdfs:label ?occasionLabel . FILTER(LANG(?occasionLabel) = "en") } }
   OPTIONAL { ?participant gk:iso3 ?iso3 }
   OPTIONAL { ?participant skos:prefLabel ?pl . FILTER(LANG(?pl) = "en") }
   OPTIONAL { ?participant rdfs:label ?rl . FILTER(LANG(?rl) = "en" || LANG(?rl) = "") }
   BIND(COALESCE(?pl, ?rl) AS ?plabel)
 }
 GROUP BY ?act ?kind ?label ?date ?precision ?forum ?forumLabel ?target ?participant ?plabel ?iso3 ?stance ?yesImplies ?withdrawn
+         ?occasion ?occasionLabel
 """
 
 #: More specific act classes win when an act has two types (a vote that creates a mechanism).
@@ -171,6 +181,8 @@ def position_records(graph: Graph, filters: Filters | None = None) -> list[Posit
             roles=tuple(sorted(iri_key(r).split("#")[-1] for r in str(row.roles).split())) if row.roles else (),
             side=_side(stance, yes),
             withdrawn=row.withdrawn.toPython() if row.withdrawn is not None else None,
+            occasion=str(row.occasion) if row.occasion is not None else None,
+            occasion_label=str(row.occasionLabel) if row.occasionLabel is not None else None,
         )
     records = []
     for rec in by_key.values():

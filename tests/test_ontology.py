@@ -39,5 +39,5 @@ def test_every_class_has_a_shape():
     shapes = load_shapes()
     targeted = set(shapes.objects(None, SH.targetClass))
     central = {GK.State, GK.Act, GK.Position, GK.SignatoryList, GK.ReportedCount, GK.ReportedDate,
-               GK.Claim, GK.Membership, GK.Source, GK.Evidence, GK.Person, GK.Organisation, GK.Topic}
+               GK.Claim, GK.Membership, GK.Source, GK.Evidence, GK.Person, GK.Organisation, GK.Topic, GK.Occasion}
     assert central <= targeted

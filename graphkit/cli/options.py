@@ -16,7 +16,7 @@ from ..loading import DEFAULT_DATA
 from ..output import FORMATS, render_rows
 from ..records import Filters
 
-__all__ = ["data_option", "format_option", "filter_options", "filters_from", "emit", "DateType"]
+__all__ = ["data_option", "format_option", "filter_options", "filters_from", "by_act_option", "emit", "DateType"]
 
 
 class DateType(click.ParamType):
@@ -74,6 +74,13 @@ def filter_options(f):
     for option in reversed(options):
         f = option(f)
     return f
+
+
+def by_act_option(f):
+    """``--by-act``: every act its own item (by default rival acts of one occasion are one item)."""
+    return click.option("--by-act", "by_act", is_flag=True, default=False,
+                        help="Count every act as its own item (default: rival acts of one session or debate, "
+                             "gk:occasion, are one item and a state's value there is its side).")(f)
 
 
 def filters_from(kwargs: dict) -> Filters:
