@@ -43,8 +43,9 @@ h1 { font-size: 1.25rem; margin: 0.5rem 0 0.2rem; }
 .gk-legend li { display: flex; align-items: center; gap: 0.35rem; }
 .gk-swatch { display: inline-block; width: 0.85rem; height: 0.85rem; border-radius: 50%; }
 .gk-swatch.act { border-radius: 1px; }
-.gk-swatch.edge, .gk-swatch.opposition { width: 1.6rem; height: 0; border-radius: 0; border-top: 3px solid; }
+.gk-swatch.edge, .gk-swatch.opposition, .gk-swatch.mixed { width: 1.6rem; height: 0; border-radius: 0; border-top: 3px solid; }
 .gk-swatch.opposition { border-top-style: dashed; }
+.gk-swatch.mixed { border-top-style: dotted; }
 .gk-caption { font-size: 0.85rem; color: #444; margin: 0; }
 footer { font-size: 0.72rem; color: #777; }
 div.vis-tooltip { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -96,7 +97,7 @@ PAGE_JS = """
   }));
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     return { id: i, from: e.from, to: e.to, width: e.width, dashes: e.dashes,
-             color: { color: e.color, highlight: e.dashes ? e.color : "#333333", hover: e.dashes ? e.color : "#333333" },
+             color: { color: e.color, highlight: e.dashes ? e.color : "#333333", hover: e.dashes ? e.color : "#333333", inherit: false },
              title: tip(e.tip, e.acts) };
   }));
   var big = data.edges.length > %(big)d;

@@ -9,8 +9,9 @@ Attributes read from the graph (all optional)
 ----------------------------------------------
 node ``label``
     Text under the dot (default: the node id).
-node ``kind``
-    ``"state"`` (a dot) or ``"act"`` (a square, on the bipartite view).
+node ``type``
+    ``"state"`` (a dot) or ``"act"`` (a square, on the bipartite view), as
+    :mod:`graphkit.projections` sets it.
 node ``bloc``, graph ``bloc_labels``
     Bloc id (coloured with ``color_by="bloc"``); ``graph.graph["bloc_labels"]`` maps a
     bloc id to its legend text.
@@ -19,7 +20,7 @@ node ``stance``, ``side``
     coloured with ``color_by="stance"``.
 node ``centrality``
     A number >= 0; the dot's area grows with it.
-node or edge ``acts``
+node or edge ``acts`` (edge ``acts_same`` + ``acts_opposite``, or ``act``)
     Act IRIs behind the node or edge; listed in its tooltip with the labels and dates
     given in ``acts_info``.
 node or edge ``tooltip``
@@ -27,7 +28,11 @@ node or edge ``tooltip``
 edge ``weight``
     Agreement; the line's width grows with it.
 edge ``sign``
-    ``-1`` draws the edge as opposition (red, dashed); otherwise agreement.
+    ``-1`` draws the edge as opposition (red, dashed), ``0`` as mixed (grey, dotted:
+    as often apart as together); otherwise agreement.
+edge ``side`` (bipartite view, when there is no ``sign``)
+    The position's side toward the target; the edge takes that side's colour and
+    a criticism is dashed.
 edge ``positive`` / ``negative``
     On the signed view, how many acts the pair stood together / apart (shown in the
     tooltip; only ``positive`` pulls nodes together in the layout).
@@ -47,6 +52,7 @@ BLOC_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"
                 "#bcbd22", "#393b79", "#637939", "#8c6d31", "#7b4173"]
 UNASSIGNED_COLOUR = "#b0b0b0"
 ACT_COLOUR = "#444444"
+MIXED_COLOUR = "#8c8c8c"
 AGREEMENT_COLOUR = "rgba(90,110,140,0.45)"
 OPPOSITION_COLOUR = "#d62728"
 #: Side toward the target -> (colour, legend text).
@@ -197,7 +203,7 @@ def scene_from_graph(graph: nx.Graph, *, title: str = "", caption: str = "", col
     nodes = []
     for node, data in graph.nodes(data=True):
         label = str(data.get("label") or node)
-        is_act = data.get("kind") == "act"
+        is_act = data.get("type") == "act"
         tip = [label]
         if data.get("iso3") and str(data["iso3"]) != label:
             tip[0] = f"{label} ({data['iso3']})"
@@ -225,37 +231,62 @@ def scene_from_graph(graph: nx.Graph, *, title: str = "", caption: str = "", col
 
     weights = [abs(float(d.get("weight", 1) or 0)) for _, _, d in graph.edges(data=True)]
     wmax = max(weights) if weights else 1.0
-    any_opposition = False
+    any_opposition = any_mixed = False
+    edge_sides: set = set()
     edges = []
     labels = {str(n): str(d.get("label") or n) for n, d in graph.nodes(data=True)}
     for (u, v, data), w in zip(graph.edges(data=True), weights):
-        opposed = (data.get("sign") or 1) < 0
+        sign = data.get("sign", 1)
+        opposed, mixed = sign is not None and sign < 0, sign == 0
         any_opposition |= opposed
-        tip = [f"{labels[str(u)]} — {labels[str(v)]}", f"weight: {_fmt(data.get('weight', 1))}"]
+        any_mixed |= mixed
+        colour = OPPOSITION_COLOUR if opposed else MIXED_COLOUR if mixed else AGREEMENT_COLOUR
+        dashes = [2, 4] if mixed else opposed
+        tip = [f"{labels[str(u)]} — {labels[str(v)]}"]
+        if "side" in data and "sign" not in data:
+            side = data["side"]
+            edge_sides.add(side)
+            colour = SIDE_COLOURS.get(side, SIDE_COLOURS[None])[0]
+            dashes = side == -1
+            tip.append(f"stance: {data.get('stance') or '?'}")
+        else:
+            tip.append(f"weight: {_fmt(data.get('weight', 1))}")
         if "positive" in data or "negative" in data:
             tip.append(f"together on {_fmt(data.get('positive', 0))}, opposed on {_fmt(data.get('negative', 0))}")
         tip.extend(str(line) for line in data.get("tooltip", ()))
         edges.append({"from": str(u), "to": str(v), "width": round(0.5 + 4.5 * w / wmax, 2) if wmax else 1.0,
-                      "color": OPPOSITION_COLOUR if opposed else AGREEMENT_COLOUR, "dashes": opposed,
-                      "tip": tip, "acts": index_acts(data.get("acts"))})
+                      "color": colour, "dashes": dashes, "tip": tip, "acts": index_acts(_edge_acts(data))})
 
     if color_by == "bloc":
         for b in bloc_ids:
             legend.append({"label": str(bloc_labels.get(b, f"bloc {b}")), "color": bloc_colour[b], "kind": "node"})
-        if any(d.get("bloc") is None and d.get("kind") != "act" for _, d in graph.nodes(data=True)):
+        if any(d.get("bloc") is None and d.get("type") != "act" for _, d in graph.nodes(data=True)):
             legend.append({"label": "no bloc", "color": UNASSIGNED_COLOUR, "kind": "node"})
     else:
         for side in sorted(sides_seen, key=lambda s: (isinstance(s, str), s is None, -(s or 0) if isinstance(s, int) else 0)):
             colour, text = SIDE_COLOURS.get(side, SIDE_COLOURS[None])
             stances = ", ".join(sorted(sides_seen[side] - {"absent"}))
             legend.append({"label": f"{text} ({stances})" if stances else text, "color": colour, "kind": "node"})
-    if any(d.get("kind") == "act" for _, d in graph.nodes(data=True)):
+    if any(d.get("type") == "act" for _, d in graph.nodes(data=True)):
         legend.append({"label": "act", "color": ACT_COLOUR, "kind": "act"})
-    if edges:
+    for side in sorted(edge_sides, key=lambda s: -(s if isinstance(s, int) else -2)):
+        colour, text = SIDE_COLOURS.get(side, SIDE_COLOURS[None])
+        legend.append({"label": f"position: {text}", "color": colour, "kind": "opposition" if side == -1 else "edge"})
+    if len(edge_sides) < len(edges):
         legend.append({"label": "agreement", "color": AGREEMENT_COLOUR, "kind": "edge"})
+    if any_mixed:
+        legend.append({"label": "mixed (as often apart as together)", "color": MIXED_COLOUR, "kind": "mixed"})
     if any_opposition:
         legend.append({"label": "opposition", "color": OPPOSITION_COLOUR, "kind": "opposition"})
     return Scene(title=title, caption=caption, nodes=nodes, edges=edges, legend=legend, acts=acts)
+
+
+def _edge_acts(data: dict) -> list:
+    if data.get("acts") is not None:
+        return list(data["acts"])
+    if "acts_same" in data or "acts_opposite" in data:
+        return list(data.get("acts_same") or ()) + list(data.get("acts_opposite") or ())
+    return [data["act"]] if data.get("act") else []
 
 
 def _fmt(value) -> str:

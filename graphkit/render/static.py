@@ -38,6 +38,12 @@ def _colour(value: str):
     return rgb + ((parts[3],) if len(parts) > 3 else (1.0,))
 
 
+def _line_style(dashes) -> str:
+    if isinstance(dashes, list):
+        return "dotted"
+    return "dashed" if dashes else "solid"
+
+
 def draw_figure(scene: Scene, *, width: float = 12.0, height: float = 9.0):
     """A matplotlib Figure of ``scene`` (Agg canvas; nothing is shown on screen)."""
     from matplotlib.collections import LineCollection
@@ -49,14 +55,13 @@ def draw_figure(scene: Scene, *, width: float = 12.0, height: float = 9.0):
     ax.set_axis_off()
     ax.set_aspect("equal")
     pos = {n["id"]: (n["x"], -n["y"]) for n in scene.nodes}
-    for opposed in (False, True):
-        group = [e for e in scene.edges if bool(e["dashes"]) == opposed]
+    for z, style in enumerate(("solid", "dotted", "dashed")):
+        group = [e for e in scene.edges if _line_style(e["dashes"]) == style]
         if not group:
             continue
         lines = LineCollection([(pos[e["from"]], pos[e["to"]]) for e in group],
                                colors=[_colour(e["color"]) for e in group],
-                               linewidths=[0.3 + 0.5 * e["width"] for e in group],
-                               linestyles="dashed" if opposed else "solid", zorder=1 + opposed)
+                               linewidths=[0.3 + 0.5 * e["width"] for e in group], linestyles=style, zorder=1 + z)
         ax.add_collection(lines)
     for shape, marker in (("dot", "o"), ("square", "s")):
         group = [n for n in scene.nodes if n["shape"] == shape]
@@ -81,6 +86,8 @@ def draw_figure(scene: Scene, *, width: float = 12.0, height: float = 9.0):
         if entry["kind"] in ("edge", "opposition"):
             handles.append(Line2D([], [], color=colour, lw=2, ls="--" if entry["kind"] == "opposition" else "-",
                                   label=entry["label"]))
+        elif entry["kind"] == "mixed":
+            handles.append(Line2D([], [], color=colour, lw=2, ls=":", label=entry["label"]))
         else:
             handles.append(Line2D([], [], color="none", marker="s" if entry["kind"] == "act" else "o",
                                   markerfacecolor=colour, markeredgecolor="#333333", markersize=8, label=entry["label"]))
