@@ -54,7 +54,7 @@ UNASSIGNED_COLOUR = "#b0b0b0"
 ACT_COLOUR = "#444444"
 MIXED_COLOUR = "#8c8c8c"
 AGREEMENT_COLOUR = "rgba(90,110,140,0.45)"
-OPPOSITION_COLOUR = "#d62728"
+OPPOSITION_COLOUR = "rgba(214,39,40,0.6)"
 #: Side toward the target -> (colour, legend text).
 SIDE_COLOURS = {1: ("#1f77b4", "supports the target"), -1: ("#ff7f0e", "criticises the target"),
                 0: ("#bcbd22", "abstains"), None: ("#9467bd", "no side toward the target"),
@@ -167,7 +167,7 @@ def scene_from_graph(graph: nx.Graph, *, title: str = "", caption: str = "", col
     >>> [(n["id"], n["size"]) for n in s.nodes]
     [('AAA', 34.0), ('CCC', 8.0)]
     >>> s.edges[0]["dashes"], s.edges[0]["color"], s.edges[0]["acts"], s.acts[0]["iri"]
-    (True, '#d62728', [0], 'act:x')
+    (True, 'rgba(214,39,40,0.6)', [0], 'act:x')
     >>> [e["label"] for e in s.legend]
     ['bloc 0', 'bloc 1', 'agreement', 'opposition']
     """

@@ -50,30 +50,36 @@ def draw_figure(scene: Scene, *, width: float = 12.0, height: float = 9.0):
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    fig = Figure(figsize=(width, height), layout="constrained")
-    ax = fig.add_subplot()
+    caption = textwrap.wrap(scene.caption, int(width * 15)) if scene.caption else []
+    line = 6.5 * 1.35 / 72 / height  # one caption line as a fraction of the figure's height
+    bottom = 0.02 + line * len(caption) + 0.01
+    top = 0.93 if scene.title else 0.98
+    fig = Figure(figsize=(width, height))
+    ax = fig.add_axes((0.01, bottom, 0.77, max(top - bottom, 0.3)))
     ax.set_axis_off()
     ax.set_aspect("equal")
     pos = {n["id"]: (n["x"], -n["y"]) for n in scene.nodes}
+    big = len(scene.edges) > 2000
     for z, style in enumerate(("solid", "dotted", "dashed")):
         group = [e for e in scene.edges if _line_style(e["dashes"]) == style]
         if not group:
             continue
         lines = LineCollection([(pos[e["from"]], pos[e["to"]]) for e in group],
-                               colors=[_colour(e["color"]) for e in group],
+                               colors=[_colour(e["color"]) for e in group], alpha=0.3 if big else None,
                                linewidths=[0.3 + 0.5 * e["width"] for e in group], linestyles=style, zorder=1 + z)
         ax.add_collection(lines)
+    shrink = 0.9 if len(scene.nodes) <= 40 else 0.45
     for shape, marker in (("dot", "o"), ("square", "s")):
         group = [n for n in scene.nodes if n["shape"] == shape]
         if group:
             ax.scatter([pos[n["id"]][0] for n in group], [pos[n["id"]][1] for n in group],
-                       s=[(n["size"] * 0.9) ** 2 for n in group], c=[_colour(n["color"]) for n in group],
+                       s=[(n["size"] * shrink) ** 2 for n in group], c=[_colour(n["color"]) for n in group],
                        marker=marker, edgecolors="#333333", linewidths=0.5, zorder=3)
     shown = scene.nodes if len(scene.nodes) <= LABEL_ALL_UP_TO else \
         sorted(scene.nodes, key=lambda n: -n["size"])[:LABEL_ALL_UP_TO // 2]
     for n in shown:
         x, y = pos[n["id"]]
-        ax.annotate(n["label"], (x, y), xytext=(0, -n["size"] * 0.55 - 3), textcoords="offset points",
+        ax.annotate(n["label"], (x, y), xytext=(0, -n["size"] * shrink * 0.55 - 2), textcoords="offset points",
                     ha="center", va="top", fontsize=6 if len(scene.nodes) > 40 else 8, zorder=4, parse_math=False)
     if pos:
         xs, ys = zip(*pos.values())
@@ -92,14 +98,14 @@ def draw_figure(scene: Scene, *, width: float = 12.0, height: float = 9.0):
             handles.append(Line2D([], [], color="none", marker="s" if entry["kind"] == "act" else "o",
                                   markerfacecolor=colour, markeredgecolor="#333333", markersize=8, label=entry["label"]))
     if handles:
-        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         for text in legend.get_texts():
             text.set_parse_math(False)
     if scene.title:
-        fig.suptitle(scene.title, fontsize=12, ha="left", x=0.02, parse_math=False)
-    if scene.caption:
-        fig.text(0.01, 0.005, "\n".join(textwrap.wrap(scene.caption, 190)), fontsize=6.5, ha="left", va="bottom",
-                 color="#444444", parse_math=False)
+        fig.text(0.01, 0.985, scene.title, fontsize=12, ha="left", va="top", parse_math=False)
+    if caption:
+        fig.text(0.01, 0.02, "\n".join(caption), fontsize=6.5, ha="left", va="bottom", color="#444444",
+                 linespacing=1.35, parse_math=False)
     return fig
 
 

@@ -111,8 +111,8 @@ def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = 
     --------
     >>> from graphkit.testing import tiny_world_graph
     >>> v = build_view(tiny_world_graph(), "coalition", Filters(target="SYL"))
-    >>> v.graph.edges["AAA", "BBB"]["weight"], sorted(v.graph.nodes["AAA"])[:3]
-    (2, ['acts', 'bloc', 'centrality'])
+    >>> v.graph.edges["AAA", "BBB"]["weight"], {"acts", "bloc", "centrality"} <= set(v.graph.nodes["AAA"])
+    (2, True)
     >>> v.caption.split(";")[0]
     '5 states, 4 acts from 2020-06-29 to 2022-10-20'
     """
@@ -128,7 +128,6 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                       sources: dict | None = None, act: str | None = None, title: str | None = None,
                       seed: int = 0) -> View:
     """:func:`build_view` on records already read (``sources`` as :func:`act_sources` returns)."""
-    from ..blocs import signed_blocs
     from ..projections import bipartite_graph, coalition_graph, signed_graph
 
     filters = filters or Filters()
@@ -139,10 +138,10 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                         hint="widen --since/--until or check --forum/--topic/--target/--kind spelling")
     signed = signed_graph(records)
     g = {"coalition": coalition_graph, "bipartite": bipartite_graph}.get(view, lambda _: signed)(records)
-    blocs = signed_blocs(signed, seed=seed)
-    membership = dict(blocs.membership)
+    blocs = _detect_blocs(signed, seed)
+    membership = dict(blocs.membership) if blocs is not None else {}
     bloc_labels = {}
-    for b in blocs.blocs:
+    for b in (blocs.blocs if blocs is not None else ()):
         stance = getattr(b, "stance", None)
         size = len(getattr(b, "members", ()) or ())
         bloc_labels[b.id] = f"bloc {b.id}" + (f": {stance}" if stance else "") + f" ({size} states)"
@@ -195,6 +194,14 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                 filters=filters, act=chosen[0].act if chosen else None, blocs=blocs,
                 title=title or (default_title + ("" if described == "no filter" else f" ({described})")),
                 caption=caption, color_by="stance" if chosen else "bloc")
+
+
+def _detect_blocs(signed: nx.Graph, seed: int):
+    try:
+        from ..blocs import signed_blocs
+    except ImportError:  # TEMPORARY until the analysis branch's blocs.py is merged
+        return None
+    return signed_blocs(signed, seed=seed)
 
 
 def _find_act(act: str, records: list[PositionRecord]) -> list[PositionRecord]:
