@@ -24,7 +24,8 @@ from ..writing import atomic_write
 __all__ = ["EXPORT_FORMATS", "export_graph", "flatten_graph", "gexf_text", "graphml_text", "cytoscape_json"]
 
 EXPORT_FORMATS = ("gexf", "graphml", "cytoscape-json", "csv")
-LIST_ATTRIBUTES = ("acts", "acts_same", "acts_opposite", "members", "tooltip")
+#: Attributes that only steer the picture, left out of exports.
+RENDER_ONLY = ("tooltip",)
 
 
 def _scalar(value):
@@ -56,7 +57,7 @@ def flatten_graph(graph: nx.Graph, acts_info: dict | None = None, *, spells: boo
     out = graph.__class__()
     out.graph.update({k: _scalar(v) for k, v in graph.graph.items() if v is not None and not isinstance(v, dict)})
     for node, data in graph.nodes(data=True):
-        out.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
+        out.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None and k not in RENDER_ONLY})
     for u, v, data in graph.edges(data=True):
         attrs = {k: _scalar(val) for k, val in data.items() if val is not None}
         if spells:
@@ -104,7 +105,7 @@ def cytoscape_json(graph: nx.Graph, acts_info: dict | None = None) -> dict:
         return _scalar(value) if value is not None else None
 
     for node, data in graph.nodes(data=True):
-        clean.add_node(node, **{k: keep(v) for k, v in data.items()})
+        clean.add_node(node, **{k: keep(v) for k, v in data.items() if k not in RENDER_ONLY})
     for u, v, data in graph.edges(data=True):
         clean.add_edge(u, v, **{k: keep(val) for k, val in data.items()})
     doc = nx.cytoscape_data(clean)

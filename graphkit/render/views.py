@@ -165,6 +165,8 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
             data["acts"] = [node]
             continue
         data["bloc"] = membership.get(node)
+        if data["bloc"] is not None:
+            data["bloc_label"] = bloc_labels.get(data["bloc"], str(data["bloc"]))
         data["centrality"] = centrality.get(node, 0.0)
         data["acts"] = acts_by_state.get(node, [])
         counts = stances_by_state.get(node)
