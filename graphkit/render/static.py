@@ -123,6 +123,8 @@ def write_image(scene: Scene, path, fmt: str | None = None, *, dpi: int = 150, w
     if fmt not in IMAGE_FORMATS:
         raise InputError(f"unknown image format {fmt!r}", value=fmt, hint="valid: png, svg")
     fig = draw_figure(scene, width=width, height=height)
-    with atomic_write(path, "wb") as fh:
+    import matplotlib
+
+    with atomic_write(path, "wb") as fh, matplotlib.rc_context({"svg.fonttype": "none"}):  # SVG text stays text
         fig.savefig(fh, format=fmt, dpi=dpi, metadata={"Software": "graphkit"} if fmt == "png" else {"Creator": "graphkit"})
     return path
