@@ -30,7 +30,9 @@ of its own camp. The bipartite graph keeps every state position as recorded.
 Non-state participants (NGO coalitions, UN experts) are left out of all three.
 
 Node keys: states by ISO3 (attributes ``label``, ``iso3``, ``type="state"``,
-``bipartite=0``), acts by IRI (``label``, ``date`` as ISO text or None,
+``bipartite=0``; in the state–state graphs also ``supports``, ``criticises``,
+``abstains`` — how many positions of each side toward the target — and
+``mean_side``, their mean on −1/0/+1 or None), acts by IRI (``label``, ``date`` as ISO text or None,
 ``kind``, ``forum`` IRI, ``forum_label``, ``target``, ``type="act"``,
 ``bipartite=1``).
 """
@@ -125,11 +127,20 @@ def _pairs(records: list[PositionRecord]):
 
 
 def _state_nodes(g: nx.Graph, records: list[PositionRecord]) -> None:
+    """Add every aligned state, with its tally of sides toward the target."""
     positions = state_positions(records)
     aligned = {s for values in positions.values() for s in values}
     for r in records:
-        if r.participant in aligned:
+        if r.participant in aligned and r.participant != r.target:
             _add_state(g, r)
+            node = g.nodes[r.participant]
+            for key in ("supports", "criticises", "abstains"):
+                node.setdefault(key, 0)
+            if r.side is not None:
+                node[{1: "supports", -1: "criticises", 0: "abstains"}[r.side]] += 1
+    for _, node in g.nodes(data=True):
+        sided = node["supports"] + node["criticises"] + node["abstains"]
+        node["mean_side"] = (node["supports"] - node["criticises"]) / sided if sided else None
 
 
 def coalition_graph(records: list[PositionRecord]) -> nx.Graph:
