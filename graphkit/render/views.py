@@ -4,7 +4,8 @@
 It reads positions (:func:`graphkit.records.position_records`, with the usual
 filters), projects them with :mod:`graphkit.projections` (coalition, signed or
 bipartite), detects blocs on the signed graph (:func:`graphkit.blocs.signed_blocs`),
-adds a centrality to every state, and collects what a caption needs: the acts'
+sizes every state by its weighted degree in the coalition graph
+(:func:`graphkit.centrality.centrality`), and collects what a caption needs: the acts'
 labels and dates and the sources behind them.
 """
 from __future__ import annotations
@@ -128,6 +129,8 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                       sources: dict | None = None, act: str | None = None, title: str | None = None,
                       seed: int = 0) -> View:
     """:func:`build_view` on records already read (``sources`` as :func:`act_sources` returns)."""
+    from ..blocs import signed_blocs
+    from ..centrality import centrality
     from ..projections import bipartite_graph, coalition_graph, signed_graph
 
     filters = filters or Filters()
@@ -138,13 +141,11 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                         hint="widen --since/--until or check --forum/--topic/--target/--kind spelling")
     signed = signed_graph(records)
     g = {"coalition": coalition_graph, "bipartite": bipartite_graph}.get(view, lambda _: signed)(records)
-    blocs = _detect_blocs(signed, seed)
-    membership = dict(blocs.membership) if blocs is not None else {}
-    bloc_labels = {}
-    for b in (blocs.blocs if blocs is not None else ()):
-        stance = getattr(b, "stance", None)
-        size = len(getattr(b, "members", ()) or ())
-        bloc_labels[b.id] = f"bloc {b.id}" + (f": {stance}" if stance else "") + f" ({size} states)"
+    blocs = signed_blocs(signed, seed=seed)
+    membership = dict(blocs.membership)
+    names = {n: d.get("label", n) for n, d in signed.nodes(data=True)}
+    bloc_labels = {b.id: f"bloc {b.id}: {b.stance}, {len(b.members)} states (core: "
+                         + ", ".join(names.get(m, m) for m in b.core) + ")" for b in blocs.blocs}
     g.graph["bloc_labels"] = bloc_labels
 
     acts_by_state: dict[str, list[str]] = defaultdict(list)
@@ -159,7 +160,9 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
             stances_by_state[r.participant][r.stance] += 1
 
     chosen = _find_act(act, records) if act else None
-    centrality = _centrality(g if view != "bipartite" else coalition_graph(records))
+    coalition = g if view == "coalition" else coalition_graph(records)
+    central = {row["state"]: row for row in centrality(coalition, membership)}
+    top = max((row["weighted_degree"] for row in central.values()), default=0) or 1
     for node, data in g.nodes(data=True):
         if data.get("type") == "act":
             data["acts"] = [node]
@@ -167,11 +170,16 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
         data["bloc"] = membership.get(node)
         if data["bloc"] is not None:
             data["bloc_label"] = bloc_labels.get(data["bloc"], str(data["bloc"]))
-        data["centrality"] = centrality.get(node, 0.0)
+        row = central.get(node, {})
+        # size = weighted degree in the coalition graph (acts on the same side, per partner), scaled to [0, 1]
+        data["centrality"] = row.get("weighted_degree", 0) / top
+        data["betweenness"] = row.get("betweenness", 0.0)
         data["acts"] = acts_by_state.get(node, [])
         counts = stances_by_state.get(node)
+        data["tooltip"] = [f"sided with {row.get('degree', 0)} states ({row.get('weighted_degree', 0)} act-ties); "
+                           f"betweenness {row.get('betweenness', 0.0):.3f}"]
         if counts:
-            data["tooltip"] = ["stances: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))]
+            data["tooltip"].append("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         if chosen:
             mine = [r for r in chosen if r.participant == node]
             data["stance"] = mine[0].stance if mine else None
@@ -198,14 +206,6 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                 caption=caption, color_by="stance" if chosen else "bloc")
 
 
-def _detect_blocs(signed: nx.Graph, seed: int):
-    try:
-        from ..blocs import signed_blocs
-    except ImportError:  # TEMPORARY until the analysis branch's blocs.py is merged
-        return None
-    return signed_blocs(signed, seed=seed)
-
-
 def _find_act(act: str, records: list[PositionRecord]) -> list[PositionRecord]:
     chosen = [r for r in records if act in (r.act, r.act_id) and r.is_state]
     if not chosen:
@@ -216,14 +216,3 @@ def _find_act(act: str, records: list[PositionRecord]) -> list[PositionRecord]:
         raise InputError(f"act {act!r} is not among the {len(ids)} acts left after the filters", value=act,
                          hint=("did you mean " + " or ".join(close) + "? " if close else "") + "valid: " + ", ".join(ids))
     return chosen
-
-
-def _centrality(g: nx.Graph) -> dict:
-    """Weighted degree centrality on agreement (negative weights count as 0)."""
-    h = nx.Graph()
-    h.add_nodes_from(g)
-    h.add_weighted_edges_from((u, v, max(float(d.get("positive", d.get("weight", 1)) or 0), 0.0))
-                              for u, v, d in g.edges(data=True))
-    deg = dict(h.degree(weight="weight"))
-    top = max(deg.values(), default=0) or 1.0
-    return {n: v / top for n, v in deg.items()}
