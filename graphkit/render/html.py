@@ -140,7 +140,7 @@ def _legend_html(scene: Scene) -> str:
     for entry in scene.legend:
         kind = entry.get("kind", "node")
         colour = html.escape(str(entry["color"]), quote=True)
-        style = f"border-color: {colour}" if kind in ("edge", "opposition") else f"background: {colour}"
+        style = f"border-color: {colour}" if kind in ("edge", "opposition", "mixed") else f"background: {colour}"
         items.append(f'<li><span class="gk-swatch {html.escape(kind, quote=True)}" style="{style}"></span>'
                      f"{html.escape(str(entry['label']))}</li>")
     return '<ul class="gk-legend" aria-label="legend">' + "".join(items) + "</ul>"
