@@ -29,7 +29,7 @@ def hostile_world(world_copy):
     """The tiny world whose Avalon is labelled with markup (its French name still resolves the lists)."""
     states = world_copy / "states.ttl"
     text = states.read_text(encoding="utf-8")
-    text = text.replace('skos:prefLabel "Avalon"@en', 'skos:prefLabel "<img src=x onerror=alert(1)>"@en')
+    text = text.replace('"Avalon"@en', '"<img src=x onerror=alert(1)>"@en')
     assert HOSTILE in text
     states.write_text(text, encoding="utf-8")
     act = world_copy / "acts" / f"{SUPPORT_ACT}.ttl"
