@@ -1,0 +1,1 @@
+"""Extraction of alignment acts from text (work in progress)."""
