@@ -114,7 +114,7 @@ def add_act(graph: Graph, act: dict, act_id: str, source: URIRef, lang: str) -> 
         count = ID[f"count/{act_id}"]
         graph.add((node, GK.reportedCount, count))
         graph.add((count, RDF.type, GK.ReportedCount))
-        graph.add((count, GK.count, Literal(act["count"], datatype=XSD.integer)))
+        graph.add((count, GK["count"], Literal(act["count"], datatype=XSD.integer)))
         graph.add((count, GK.countQualifier, _QUALIFIERS[act.get("count_qualifier") or "exactly"]))
         if act.get("stance") in ("support", "criticise"):
             graph.add((count, GK.countScope, stance))
@@ -125,7 +125,7 @@ def add_act(graph: Graph, act: dict, act_id: str, source: URIRef, lang: str) -> 
         count = ID[f"count/{act_id}-{key}"]
         graph.add((node, GK.reportedCount, count))
         graph.add((count, RDF.type, GK.ReportedCount))
-        graph.add((count, GK.count, Literal(value, datatype=XSD.integer)))
+        graph.add((count, GK["count"], Literal(value, datatype=XSD.integer)))
         graph.add((count, GK.countQualifier, GK.exactly))
         graph.add((count, GK.countScope, _VOTES[key]))
         graph.add((count, GK.evidence, first))
