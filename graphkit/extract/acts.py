@@ -33,11 +33,13 @@ __all__ = ["find_acts"]
 
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b)\s*")
 _LEAD = re.compile(
-    r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene\w* par|conduit\w* par|a l'initiative d(?:e|u|')|"
+    r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
     r"initiated by|spearheaded by|sous l'egide d(?:e|u|'))\s*(?:la |le |les |l'|the )?$")
-_LEAD_AFTER = re.compile(r"^[\s,]*(?:,\s*)?(?:au nom d|on behalf of|read |delivered |presented |a lu |a presente |"
-                         r"a prononce |lit |took the floor)")
+_LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
+                         r"s'est exprime\w*)\s+)*(?:au nom d|on behalf of|read |delivered |presented |lu |"
+                         r"presente |prononce |lit |took the floor)")
+_ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
 _LED_SUFFIX = re.compile(r"^-led\b")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
 _PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
@@ -114,12 +116,14 @@ class _Finder:
             if s.heading:
                 continue
             f = self.folded[s.start:s.end]
-            if self.vote_list(i, s, f) or self.refers_back(i, s, f):
+            if self.vote_list(i, s, f) or self.vote_sentence(i, s, f) or self.refers_back(i, s, f):
                 continue
             for a, b in _clauses(self.folded, s.start, s.end):
                 draft = self.clause(i, s, a, b)
                 if draft is not None:
                     self.add(draft)
+        forums = {label for label, rx in FORUMS if rx.search(self.folded)}
+        self.only_forum = next(iter(forums)) if len(forums) == 1 else None
         for d in self.drafts:
             self.finish(d)
         acts = [d.act for d in self.drafts]
@@ -142,6 +146,21 @@ class _Finder:
         act.evidence.append(self.evidence(s))
         return True
 
+    def vote_sentence(self, i, s, f) -> bool:
+        """A sentence saying who voted how, without a tally, completes the vote before it."""
+        if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3:
+            return False
+        positions = self.vote_positions(s.start, s.end)
+        if positions is None:
+            return False
+        act = self.last.act
+        act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
+        for key, codes in positions.items():
+            act.positions[key] += [c for c in codes if c not in act.positions[key]]
+        act.evidence.append(self.evidence(s))
+        self.last.sentence = i
+        return True
+
     def refers_back(self, i, s, f) -> bool:
         if self.last is None or i - self.last.sentence > 8 or not REFERS_BACK.search(f[:160]) and \
                 not re.search(r"(?:affirment|ajoutent|ecrivent|soulignent|wrote|said|added) (?:les|the) signat", f):
@@ -161,13 +180,14 @@ class _Finder:
         self.last.sentence = i
         return True
 
-    def lead(self, a: int, b: int, mentions: list[Mention]) -> str | None:
+    def lead(self, a: int, b: int, mentions: list[Mention], pivot: int | None = None) -> str | None:
         for m in mentions:
             if m.start < a or m.start >= b:
                 continue
             before = self.folded[max(a, m.start - 40):m.start]
             after = self.folded[m.end:min(b, m.end + 40)]
-            if _LEAD.search(before) or _LED_SUFFIX.match(after) or _LEAD_AFTER.match(after):
+            early = pivot is None or m.start < pivot
+            if _LEAD.search(before) or (early and (_LED_SUFFIX.match(after) or _LEAD_AFTER.match(after))):
                 return m.iso3
         return None
 
@@ -193,7 +213,7 @@ class _Finder:
 
         members, candidates = [], []
         inc = _INCLUDING.search(cf)
-        lead = self.lead(a, b, mentions)
+        lead = self.lead(a, b, mentions, pivot)
         passive = v >= 0 and _PASSIVE.search(cf[max(0, v - 20):v]) and _PARTICIPLE.match(cf[v:])
         for m in mentions:
             rel = m.start - a
@@ -223,6 +243,8 @@ class _Finder:
                 count, qualifier = g.count, g.qualifier
                 break
 
+        if lead is None and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and groups:
+            lead = members[0].iso3
         target = self.pick_target(candidates, members, s, cf)
         member_codes = list(dict.fromkeys(m.iso3 for m in members if m.iso3 != target))
         if lead and lead not in member_codes:
@@ -235,8 +257,12 @@ class _Finder:
             return None
         if kind == "statement":
             lead = member_codes[0]
-            if stance == "reject" and target is None:
+            if stance == "reject":
                 target = lead
+        if kind == "open_letter":       # written by NGOs or people: states named are not its authors
+            lead, count = None, None
+            target = target or next((m.iso3 for m in members), None)
+            member_codes = []
         if kind == "mechanism" and stance is None and target is not None:
             stance = "criticise"
         if kind == "vote":
@@ -359,6 +385,9 @@ class _Finder:
                 act.date_precision = "day"
                 if act.forum is None:
                     act.forum = anchor.forum
+        if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter"):
+            act.forum = self.only_forum
+            act.confidence = max(0.1, act.confidence - 0.05)
         if act.target is None:
             act.target = self.context_target(act)
             if act.target is not None:

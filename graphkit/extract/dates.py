@@ -59,6 +59,7 @@ _RELATIVE_ACT = [
     (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+"
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
     (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b"), -1),
+    (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour)\b"), 0),
     (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b"), 1),
 ]
 

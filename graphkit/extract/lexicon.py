@@ -21,7 +21,7 @@ STANCE_PATTERNS = {
     "criticise": re.compile(
         r"\b(critiqu\w*|denonc\w*|condamn\w*|interpell\w*|accus\w*|exhort\w*|deplor\w*|fustig\w*|"
         r"s'inquiet\w*|inquiet\w*|preoccup\w*|mis en cause|mettent en cause|questionn\w*|"
-        r"pressent|presse|ont appele|a appele|appelaient|appellent|ont demande|a demande|"
+        r"pressent|presse|reproch\w*|appelant|ont appele|a appele|appelaient|appellent|ont demande|a demande|"
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*)\b"),
     "support": re.compile(
@@ -45,7 +45,7 @@ KIND_PATTERNS = [
     ("open_letter", re.compile(r"\b(lettre ouverte|open letter)\b")),
     ("joint_letter", re.compile(r"\b(lettres? (?:commune|conjointe|collective)s?|joint letters?|"
                                 r"letters? (?:signed|sent|addressed)|lettres? (?:signee|adressee|envoyee)s?|"
-                                r"(?:a|une|the|la|their|leur) letter|(?:une|la|leur) lettre)\b")),
+                                r"(?:a|an|the|their)\s+(?:\w+\s+)?letter|(?:une|la|leur)\s+(?:\w+\s+)?lettre)\b")),
     ("mechanism", re.compile(r"\b(?:cre\w*|etabli\w*|instaur\w*|mis en place|mettre en place|set up|establish\w*|"
                              r"creat\w*)\s+(?:un|une|a|an|the|le|la)\s+(?:\w+\s+)?(mecanisme|mechanism|commission d'enquete|"
                              r"commission of inquiry|mission d'etablissement des faits|fact-finding mission)")),

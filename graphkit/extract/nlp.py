@@ -102,15 +102,23 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             out.append(Sentence(body, start, start + len(body),
                                 [t.lemma_.lower() for t in sent if t.lemma_] if lang == "fr" else [],
                                 [p for p in persons if start <= p[0] < start + len(body)], heading))
-    return _merge_fragments(out)
+    return _merge_fragments(out, text)
 
 
-def _merge_fragments(items: list[Sentence]) -> list[Sentence]:
-    """Join a sentence that starts in lower case or with punctuation to the one before it."""
+def _merge_fragments(items: list[Sentence], text: str = "") -> list[Sentence]:
+    """Join a sentence to the one before it when it starts in lower case or with punctuation, or when
+    the one before does not end a sentence (the parser sometimes cuts "le Royaume-" | "Uni a lu")."""
+
+    def s_gap(prev, s):
+        return text[prev.end:s.start] if text else ""
+
     merged: list[Sentence] = []
     for s in items:
-        if merged and not s.heading and not merged[-1].heading and re.match(r"[a-zà-ÿ,;:)\]\-–—]", s.text) \
-                and merged[-1].end <= s.start:
+        prev = merged[-1] if merged else None
+        glued = prev is not None and not s.heading and not prev.heading and prev.end <= s.start and (
+            re.match(r"[a-zà-ÿ,;:)\]\-–—]", s.text)
+            or (not re.search(r"[.!?…:»\"”)]$", prev.text) and "\n" not in s_gap(prev, s)))
+        if glued:
             prev = merged[-1]
             gap = s.start - prev.end
             prev.text = prev.text + " " * gap + s.text if gap else prev.text + s.text
