@@ -100,6 +100,7 @@ class Gazetteer:
         demonyms = DEMONYMS if demonyms is None else demonyms
         forms: dict[str, dict[str, set]] = {}   # folded pattern -> {kind: {iso3}}
         self.exact: dict[str, str] = {}          # all-caps short forms matched case-sensitively
+        self.lower_ok: set[str] = set()          # forms written in lower case (French demonyms)
         for kind, table in (("name", names), ("capital", capitals), ("demonym", demonyms)):
             for iso3, surfaces in table.items():
                 for surface in surfaces:
@@ -112,6 +113,8 @@ class Gazetteer:
                     if len(surface) < 4 and kind == "name" and surface.upper() == surface:
                         continue
                     forms.setdefault(_pattern(surface), {}).setdefault(kind, set()).add(iso3)
+                    if kind == "demonym" and surface[0].islower():
+                        self.lower_ok.add(_pattern(surface))
         self.kinds: dict[str, tuple[str, str]] = {}
         for pattern, by_kind in forms.items():
             for kind in ("name", "capital", "demonym"):
@@ -136,7 +139,7 @@ class Gazetteer:
             first = text[start]
             if kind != "demonym" and not first.isupper():
                 continue
-            if kind == "demonym" and not first.isupper() and not _is_french_form(text[start:end]):
+            if kind == "demonym" and not first.isupper() and pattern not in self.lower_ok:
                 continue
             if kind == "capital" and (_NOT_AFTER.match(folded[end:end + 30]) or _NOT_BEFORE.search(folded[max(0, start - 30):start])):
                 continue
@@ -146,11 +149,6 @@ class Gazetteer:
                 if not any(f.start <= m.start() < f.end for f in found):
                     found.append(Mention(self.exact[m.group(1)], m.start(), m.end(), m.group(1), "name"))
         return sorted(found, key=lambda m: m.start)
-
-
-def _is_french_form(word: str) -> bool:
-    """French demonyms are written in lower case; English ones never are."""
-    return word[:1].islower()
 
 
 def _pycountry_names(codes: set[str]) -> dict[str, list[str]]:
