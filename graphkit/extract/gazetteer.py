@@ -122,9 +122,12 @@ class Gazetteer:
                 if codes and len(codes) == 1:       # a form naming two states is ambiguous: dropped
                     self.kinds[pattern] = (next(iter(codes)), kind)
                     break
-        ordered = sorted(self.kinds, key=len, reverse=True)
-        self._groups = ordered
-        self._regex = re.compile(r"(?<![\w])(?:" + "|".join(f"({p})" for p in ordered) + r")(?![\w])")
+        # index the patterns by their first word: only words of the text that start a name are tried
+        self._by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for pattern in sorted(self.kinds, key=len, reverse=True):
+            first = re.match(r"[a-z0-9]+", pattern.replace("\\", ""))
+            key = first.group() if first else ""
+            self._by_first.setdefault(key, []).append((re.compile(pattern + r"(?![\w])"), pattern))
         self._exact_regex = (re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(self.exact, key=len, reverse=True)) + r")(?![\w])")
                              if self.exact else None)
 
@@ -132,10 +135,21 @@ class Gazetteer:
         """All state mentions in ``text``, left to right, longest match first."""
         folded = fold(text) if folded is None else folded
         found = []
-        for m in self._regex.finditer(folded):
-            pattern = self._groups[m.lastindex - 1]
+        pos = 0
+        for word in re.finditer(r"[a-z0-9]+", folded):
+            start = word.start()
+            if start < pos:
+                continue
+            hit = None
+            for rx, pattern in self._by_first.get(word.group(), ()):
+                m = rx.match(folded, start)
+                if m and (hit is None or m.end() > hit[0].end()):
+                    hit = (m, pattern)
+            if hit is None:
+                continue
+            m, pattern = hit
             iso3, kind = self.kinds[pattern]
-            start, end = m.span()
+            end = m.end()
             first = text[start]
             if kind != "demonym" and not first.isupper():
                 continue
@@ -144,6 +158,7 @@ class Gazetteer:
             if kind == "capital" and (_NOT_AFTER.match(folded[end:end + 30]) or _NOT_BEFORE.search(folded[max(0, start - 30):start])):
                 continue
             found.append(Mention(iso3, start, end, text[start:end], kind))
+            pos = end
         if self._exact_regex is not None:
             for m in self._exact_regex.finditer(text):
                 if not any(f.start <= m.start() < f.end for f in found):
