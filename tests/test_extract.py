@@ -22,7 +22,7 @@ from graphkit.extract.counts import find_groups, find_tallies
 from graphkit.extract.dates import find_dates
 from graphkit.extract.gazetteer import default_gazetteer, fold
 from graphkit.loading import DEFAULT_DATA
-from graphkit.namespaces import GK
+from graphkit.namespaces import DCTERMS, GK, ID, PROV, position_iri, state_iri
 
 PUBLISHED = dt.date(2020, 9, 10)   # a Thursday
 
@@ -198,10 +198,15 @@ def test_accepted_acts_conform_with_the_shipped_data(tmp_path):
     result = build(data)
     assert result.report.conforms, [v.as_dict() for v in result.report.violations][:3]
     g = result.graph
-    act = next(g.subjects(GK.reportedCount, None, unique=True) for _ in [0])
-    assert act is not None
-    positions = list(g.subjects(GK.participant, None))
-    assert positions
+    support = ID["act/un-hrc-2020-07-01-xinjiang-support"]
+    assert (support, GK.target, state_iri("CHN")) in g
+    assert {int(g.value(c, GK["count"])) for c in g.objects(support, GK.reportedCount)} == {46}
+    vote = ID["act/un-hrc-2022-10-06-xinjiang-vote"]
+    france = position_iri("un-hrc-2022-10-06-xinjiang-vote", "FRA")
+    assert (france, GK.act, vote) in g and (france, GK.stance, GK.yes) in g
+    evidence = g.value(support, GK.evidence)
+    assert "46 Etats" in str(g.value(evidence, GK.excerpt))
+    assert str(g.value(g.value(evidence, PROV.wasDerivedFrom), DCTERMS.identifier)).endswith("fr_seed_paraphrase.txt")
 
 
 # -- CLI ---------------------------------------------------------------------------------------

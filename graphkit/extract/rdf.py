@@ -46,7 +46,7 @@ def act_slug(act: dict) -> str:
     ...           "target": "CHN", "stance": "support", "kind": "joint_statement"})
     'un-hrc-2020-07-01-xinjiang-support'
     """
-    parts = [FORUM_SLUGS.get(act.get("forum") or "", "text"), act.get("date") or "undated",
+    parts = [FORUM_SLUGS.get(act.get("forum") or "", act["kind"].replace("_", "-")), act.get("date") or "undated",
              (act.get("topics") or [None])[0] or (act.get("target") or "x").lower(),
              act.get("stance") or act["kind"].replace("_", "-")]
     return "-".join(parts)
