@@ -149,13 +149,15 @@ def vote_matrix(records: list[PositionRecord], by_occasion: bool = True) -> Vote
     states = sorted({s for item in items for s in item.values})
     s_index = {s: i for i, s in enumerate(states)}
     values = np.full((len(states), len(items)), np.nan)
-    labels: dict[str, str] = {}
+    rows, cols, vals = [], [], []
     for j, item in enumerate(items):
-        for s, v in item.values.items():
-            values[s_index[s], j] = v
-        labels[item.key] = item.label
-        for r in item.records:
-            labels.setdefault(r.participant, r.participant_label)
+        rows += [s_index[s] for s in item.values]
+        cols += [j] * len(item.values)
+        vals += item.values.values()
+    values[rows, cols] = vals
+    # the first label met for each state (later ones are overwritten by earlier ones)
+    labels = {r.participant: r.participant_label for item in reversed(items) for r in reversed(item.records)}
+    labels.update({item.key: item.label for item in items})
     mixed = [(s, item.key) for item in items for s in item.mixed]
     return VoteMatrix(states, [i.key for i in items], values, labels,
                       {i.key: list(i.acts) for i in items}, mixed, by_occasion)

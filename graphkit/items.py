@@ -74,8 +74,6 @@ class Item:
         The act IRIs behind the item, in date order.
     values : dict
         State → +1 / 0 / −1, or NaN when the state took different sides at one occasion.
-    acts_of : dict
-        State → the act IRIs it took part in within the item.
     records : list of PositionRecord
         The aligned positions behind the item.
     """
@@ -86,8 +84,20 @@ class Item:
     date: dt.date | None
     acts: list[str] = field(default_factory=list)
     values: dict[str, float] = field(default_factory=dict)
-    acts_of: dict[str, list[str]] = field(default_factory=dict)
     records: list[PositionRecord] = field(default_factory=list)
+    _acts_of: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def acts_of(self) -> dict[str, list[str]]:
+        """State → the act IRIs it took part in within the item (built on first use)."""
+        if self._acts_of is None:
+            out: dict[str, list[str]] = {}
+            for r in self.records:
+                mine = out.setdefault(r.participant, [])
+                if r.act not in mine:
+                    mine.append(r.act)
+            self._acts_of = out
+        return self._acts_of
 
     @property
     def mixed(self) -> list[str]:
@@ -121,27 +131,28 @@ def items_of(records: list[PositionRecord], by_occasion: bool = True) -> list[It
     [('AAA', 1.0), ('BBB', 1.0), ('CCC', -1.0), ('DDD', -1.0), ('EEE', -1.0)]
     """
     out: dict[str, Item] = {}
-    values: dict[str, dict[str, set]] = {}
-    for r in records:                      # records come in date order
-        if not is_alignment(r):
+    nan = float("nan")
+    for r in records:                      # records come in date order (undated first)
+        if not r.is_state or r.participant == r.target:
             continue
-        key = item_key(r, by_occasion)
+        value = position_value(r)
+        if value is None:
+            continue
+        key = r.occasion if by_occasion and r.occasion else r.act
         item = out.get(key)
         if item is None:
             is_occasion = key != r.act
             item = out[key] = Item(key, r.occasion if is_occasion else None,
                                    (r.occasion_label or r.occasion) if is_occasion else r.act_label, r.date)
-            values[key] = {}
-        if r.act not in item.acts:
-            item.acts.append(r.act)
+        acts = item.acts
+        if acts[-1:] != [r.act] and r.act not in acts:
+            acts.append(r.act)
         if r.date is not None and (item.date is None or r.date < item.date):
             item.date = r.date
         item.records.append(r)
-        acts = item.acts_of.setdefault(r.participant, [])
-        if r.act not in acts:
-            acts.append(r.act)
-        values[key].setdefault(r.participant, set()).add(position_value(r))
-    for key, item in out.items():
-        item.values = {s: (float(next(iter(v))) if len(v) == 1 else float("nan"))
-                       for s, v in values[key].items()}
+        known = item.values.get(r.participant)
+        if known is None:
+            item.values[r.participant] = float(value)
+        elif known != value:                  # a second, different answer (NaN stays NaN)
+            item.values[r.participant] = nan
     return list(out.values())
