@@ -13,7 +13,8 @@ INDEX_CHOICES = ("share", "s", "kappa", "pi")
 
 
 def _unit(by_act: bool) -> str:
-    return "acts" if by_act else "items: occasions where rival acts met, else acts"
+    return "acts both took part in" if by_act else \
+        "items both took part in; an item = the rival acts of one occasion, or an act"
 
 
 @main.command("compare")
@@ -46,7 +47,7 @@ def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
         text = "N=0" if r["n"] == 0 else f"{'n/a' if v is None else f'{v:.3f}'} ({r['n']})"
         cell[(r["a"], r["b"])] = cell[(r["b"], r["a"])] = text
     grid = [{"state": a, **{b: ("—" if a == b else cell[(a, b)]) for b in codes}} for a in codes]
-    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {_unit(by_act)} both took part in); {filters.describe()}")
+    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {_unit(by_act)}); {filters.describe()}")
     empty = [f"{r['a']}–{r['b']}" for r in rows if r["n"] == 0]
     if empty:
         click.echo(f"N = 0 (no {'act' if by_act else 'item'} in common, indices undefined): {', '.join(empty)}")
