@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -120,6 +121,11 @@ def serve_command(data_dir, store_dir, host, port, timeout):
     cmd = [binary, "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
            "--union-default-graph", "--timeout-s", str(timeout)]
     proc = subprocess.Popen(cmd)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # stop the server with us, not leave it running
     try:
         code = proc.wait()
     except KeyboardInterrupt:
