@@ -398,7 +398,7 @@ class _RdflibBackend:
 
     def _query(self, text):
         try:
-            return self.graph.query(text, initNs=BINDINGS)
+            return self.graph.query(text, initNs=PREFIXES)  # plain strings: oxrdflib graphs need them
         except Exception as exc:  # rdflib raises pyparsing errors for bad syntax
             raise QueryError(f"SPARQL error: {exc}", hint="check the query text") from None
 
@@ -424,7 +424,7 @@ class _RdflibBackend:
         return result.graph.serialize(format="nt")
 
     def update(self, text):
-        self.graph.update(text, initNs=BINDINGS)
+        self.graph.update(text, initNs=PREFIXES)
 
 
 def _rdflib_value(term):
