@@ -60,6 +60,7 @@ class Endpoint:
             raise EndpointError(f"not an endpoint URL: {self.url!r}", value=self.url,
                                 hint="write it like http://127.0.0.1:7878 (the server's root)")
         self.url = self.url.rstrip("/")
+        self._graphs = None
 
     @property
     def query_url(self) -> str:
@@ -97,11 +98,18 @@ class Endpoint:
             raise EndpointError(f"cannot reach {self.url}: {exc}", value=url,
                                 hint="is the server running? start one with graphkit serve, or check the URL") from None
 
-    def graphs(self) -> list[str]:
-        """The named graphs on the server whose IRI starts with ``graph_base``, sorted."""
-        data = self._post_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        names = [b["g"]["value"] for b in json.loads(data)["results"]["bindings"]]
-        return sorted(g for g in names if g.startswith(self.graph_base))
+    def graphs(self, *, refresh: bool = False) -> list[str]:
+        """The named graphs on the server whose IRI starts with ``graph_base``, sorted.
+
+        Listed once per :class:`Endpoint` (and again after this object writes), since
+        every query names them; pass ``refresh=True`` when another client may have
+        added graphs since.
+        """
+        if refresh or self._graphs is None:
+            data = self._post_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", union=False)
+            names = [b["g"]["value"] for b in json.loads(data)["results"]["bindings"]]
+            self._graphs = sorted(g for g in names if g.startswith(self.graph_base))
+        return list(self._graphs)
 
     def _post_query(self, text: str, *, union: bool = True, accept: str = "application/sparql-results+json") -> bytes:
         fields = [("query", text)]
@@ -122,18 +130,21 @@ class Endpoint:
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update (the caller decides whether updates are allowed)."""
+        self._graphs = None
         self._request(self.update_url, data=urllib.parse.urlencode([("update", text)]).encode(), method="POST",
                       headers={"Content-Type": "application/x-www-form-urlencoded"})
 
     def put_graph(self, graph: str, ntriples: str) -> None:
         """Replace one named graph with ``ntriples`` (Graph Store Protocol PUT)."""
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        self._graphs = None
         self._request(url, data=ntriples.encode("utf-8"), method="PUT",
                       headers={"Content-Type": "application/n-triples"})
 
     def delete_graph(self, graph: str) -> None:
         """Remove one named graph (Graph Store Protocol DELETE); a missing graph is not an error."""
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        self._graphs = None
         try:
             self._request(url, method="DELETE")
         except EndpointError as exc:

@@ -84,33 +84,54 @@ def operation(text: str) -> str | None:
 
 
 def inject_values(text: str, terms: dict[str, str]) -> str:
-    """Insert ``VALUES (?a ?b) { (t1 t2) }`` right after the brace opening the WHERE group.
+    """Insert ``VALUES (?a ?b) { (t1 t2) }`` after the brace opening the WHERE group, and in every sub-SELECT.
 
     ``terms`` maps variable names to N-Triples serialisations of RDF terms
-    (as ``str()`` of a pyoxigraph term gives). The block is placed at the top
-    level of the WHERE group, so filters and optionals of that group see the
-    values; a parameter used only inside a sub-SELECT must be projected by it.
+    (as ``str()`` of a pyoxigraph term gives). The block goes at the top of the
+    query's WHERE group, so its filters and optionals see the values, and at
+    the top of each sub-SELECT's WHERE group, so a parameter means the same
+    inside a sub-SELECT as outside (as substitution would) and the engine can
+    use it there: Oxigraph does not push an outer VALUES into a sub-SELECT.
+
+    Examples
+    --------
+    >>> print(inject_values("SELECT ?x { { SELECT ?x { ?x ?p ?y } } }", {"y": "<urn:y>"}))
+    SELECT ?x {
+      VALUES (?y) { (<urn:y>) }
+     { SELECT ?x {
+      VALUES (?y) { (<urn:y>) }
+     ?x ?p ?y } } }
     """
     if not terms:
         return text
     form = operation(text)
     depth, opened, where_seen = 0, 0, False
-    position = None
+    positions = []
+    pending_subselect: list[int] = []  # depths at which a SELECT keyword waits for its WHERE brace
     for kind, value, offset in tokens(text):
-        if kind == "word" and depth == 0 and value.upper() == "WHERE":
-            where_seen = True
+        if kind == "word":
+            upper = value.upper()
+            if depth == 0 and upper == "WHERE":
+                where_seen = True
+            elif depth > 0 and upper == "SELECT":
+                pending_subselect.append(depth)
         elif kind == "{":
             if depth == 0:
                 opened += 1
                 # CONSTRUCT's template is the first top-level group unless WHERE came first.
                 if form != "CONSTRUCT" or where_seen or opened == 2:
-                    position = offset + 1
-                    break
+                    if not positions:
+                        positions.append(offset + 1)
+            elif pending_subselect and pending_subselect[-1] == depth:
+                pending_subselect.pop()
+                positions.append(offset + 1)
             depth += 1
         elif kind == "}":
             depth -= 1
-    if position is None:
+    if not positions:
         raise ValueError("no WHERE group to bind parameters in")
     names = list(terms)
     block = "\n  VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }\n"
-    return text[:position] + block + text[position:]
+    for position in sorted(positions, reverse=True):
+        text = text[:position] + block + text[position:]
+    return text
