@@ -20,8 +20,8 @@ numbers typed literals. On every backend the terms go in a ``VALUES`` block
 at the top of the WHERE group, serialised from the constructed terms
 (:mod:`graphkit.sparqltext`), so the embedded store, an endpoint and an rdflib
 graph see the same query. (pyoxigraph's ``substitutions`` would avoid the
-text step but only binds variables the SELECT projects.) A parameter used
-inside a sub-SELECT must be projected by it.
+text step but only binds variables the SELECT projects.) The same block goes
+into every sub-SELECT, so a parameter means the same everywhere in the query.
 SPARQL Update is refused unless ``allow_update=True``.
 
 Examples

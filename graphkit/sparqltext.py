@@ -4,7 +4,7 @@ The scanner skips comments, strings and IRIs, so braces or keywords inside them
 never count. Two uses: :func:`operation` tells a query (SELECT, ASK, CONSTRUCT,
 DESCRIBE) from an update (INSERT, DELETE, DROP ...), and :func:`inject_values`
 puts a ``VALUES`` block built from RDF terms at the start of the query's WHERE
-group — the text of a parameter never enters the query, only the serialisation
+group and of every sub-SELECT — the text of a parameter never enters the query, only the serialisation
 of a term that was constructed (and so validated) first.
 
 Examples
