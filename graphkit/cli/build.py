@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from ..build import build, write_build
+from ..endpoint import Endpoint, load_build_to_endpoint
+from ..store import DEFAULT_STORE, load_build
 from ..output import render_rows
 from ..writing import FORMATS
 from . import main
@@ -21,10 +23,15 @@ EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
               help="Serialisation; TriG keeps one named graph per data file.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where to write the graph (default: build/graph.<ext>).")
-def build_command(data_dir, fmt, output):
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
+              help="The embedded SPARQL store to load (one named graph per data file).")
+@click.option("--endpoint", metavar="URL", help="Also load a SPARQL 1.1 server (Graph Store Protocol PUT per graph).")
+def build_command(data_dir, fmt, output, store_dir, endpoint):
     """Load, validate and write the graph; print a summary.
 
     Exits 1 (and writes nothing) when the data fails the SHACL shapes.
+
+    Also loads the embedded store (build/store) that graphkit query and serve read.
 
     Example: graphkit build --format trig -o build/graph.trig
     """
@@ -41,6 +48,11 @@ def build_command(data_dir, fmt, output):
     click.echo(f"{s['states']} states, {s['acts']} acts, {s['positions']} positions, "
                f"{s['sources']} sources, {s['triples']} triples; 0 violations")
     click.echo(f"wrote {output}")
+    stored = load_build(result, store_dir, data_dir=data_dir)
+    click.echo(f"stored {stored['graphs']} named graphs in {store_dir}")
+    if endpoint:
+        sent = load_build_to_endpoint(result, Endpoint(endpoint))
+        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint}")
 
 
 @main.command("check")

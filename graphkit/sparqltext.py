@@ -1,0 +1,137 @@
+"""Just enough SPARQL lexing to classify a request and to bind parameters with ``VALUES``.
+
+The scanner skips comments, strings and IRIs, so braces or keywords inside them
+never count. Two uses: :func:`operation` tells a query (SELECT, ASK, CONSTRUCT,
+DESCRIBE) from an update (INSERT, DELETE, DROP ...), and :func:`inject_values`
+puts a ``VALUES`` block built from RDF terms at the start of the query's WHERE
+group and of every sub-SELECT — the text of a parameter never enters the query, only the serialisation
+of a term that was constructed (and so validated) first.
+
+Examples
+--------
+>>> operation("PREFIX gk: <https://w3id.org/graphkit/ontology#> # a comment { DROP\\nSELECT * { ?s ?p ?o }")
+'SELECT'
+>>> operation("DROP ALL")
+'DROP'
+>>> print(inject_values('SELECT ?x WHERE { ?x <p> "{" }', {"y": '"1"'}))
+SELECT ?x WHERE {
+  VALUES (?y) { ("1") }
+ ?x <p> "{" }
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["tokens", "operation", "inject_values", "QUERY_FORMS", "UPDATE_FORMS"]
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = re.compile(r"[A-Za-z0-9_:.\-]*")
+
+
+def tokens(text: str):
+    """Yield ``(kind, value, offset)`` for braces (``{``/``}``) and bare words outside strings, IRIs and comments."""
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+        elif c == "<":
+            m = _IRI.match(text, i)
+            i = m.end() if m else i + 1
+        elif c in "{}":
+            yield c, c, i
+            i += 1
+        elif c in "?$":  # a variable: skip its name so ?select is not a keyword
+            m = _WORD.match(text, i + 1)
+            i = m.end() if m else i + 1
+        elif c.isalpha() or c == "_":
+            m = _NAME.match(text, i)
+            word = m.group(0).rstrip(".")
+            yield "word", word, i
+            i += max(len(word), 1)
+        else:
+            i += 1
+
+
+def operation(text: str) -> str | None:
+    """The first keyword after the prologue (PREFIX/BASE): SELECT, ASK, ..., INSERT, DROP ...; None if empty."""
+    skip = 0
+    for kind, value, _ in tokens(text):
+        if kind != "word":
+            continue
+        if skip:
+            skip -= 1
+            continue
+        upper = value.upper()
+        if upper == "PREFIX":
+            skip = 1  # the prefix name (its IRI is skipped by the scanner)
+            continue
+        if upper == "BASE":
+            continue
+        return upper
+    return None
+
+
+def inject_values(text: str, terms: dict[str, str]) -> str:
+    """Insert ``VALUES (?a ?b) { (t1 t2) }`` after the brace opening the WHERE group, and in every sub-SELECT.
+
+    ``terms`` maps variable names to N-Triples serialisations of RDF terms
+    (as ``str()`` of a pyoxigraph term gives). The block goes at the top of the
+    query's WHERE group, so its filters and optionals see the values, and at
+    the top of each sub-SELECT's WHERE group, so a parameter means the same
+    inside a sub-SELECT as outside (as substitution would) and the engine can
+    use it there: Oxigraph does not push an outer VALUES into a sub-SELECT.
+
+    Examples
+    --------
+    >>> print(inject_values("SELECT ?x { { SELECT ?x { ?x ?p ?y } } }", {"y": "<urn:y>"}))
+    SELECT ?x {
+      VALUES (?y) { (<urn:y>) }
+     { SELECT ?x {
+      VALUES (?y) { (<urn:y>) }
+     ?x ?p ?y } } }
+    """
+    if not terms:
+        return text
+    form = operation(text)
+    depth, opened, where_seen = 0, 0, False
+    positions = []
+    pending_subselect: list[int] = []  # depths at which a SELECT keyword waits for its WHERE brace
+    for kind, value, offset in tokens(text):
+        if kind == "word":
+            upper = value.upper()
+            if depth == 0 and upper == "WHERE":
+                where_seen = True
+            elif depth > 0 and upper == "SELECT":
+                pending_subselect.append(depth)
+        elif kind == "{":
+            if depth == 0:
+                opened += 1
+                # CONSTRUCT's template is the first top-level group unless WHERE came first.
+                if form != "CONSTRUCT" or where_seen or opened == 2:
+                    if not positions:
+                        positions.append(offset + 1)
+            elif pending_subselect and pending_subselect[-1] == depth:
+                pending_subselect.pop()
+                positions.append(offset + 1)
+            depth += 1
+        elif kind == "}":
+            depth -= 1
+    if not positions:
+        raise ValueError("no WHERE group to bind parameters in")
+    names = list(terms)
+    block = "\n  VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }\n"
+    for position in sorted(positions, reverse=True):
+        text = text[:position] + block + text[position:]
+    return text
