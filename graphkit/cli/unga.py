@@ -100,7 +100,7 @@ def audit_command(store_dir, data_dir, fmt):
 
 
 def unga_filters(f):
-    """``--session --issue --since --until --merge-successors --layout``: which votes and how to key them."""
+    """``--session --issue --since --until --merge-successors --layout --min-votes``: which votes and how to key them."""
     options = [
         click.option("--session", type=int, help="Only this GA session (1 = 1946 … 74 = 2019–20)."),
         click.option("--issue", help="Only roll calls with this issue code (me, nu, di, hr, co, ec)."),
@@ -110,6 +110,8 @@ def unga_filters(f):
                      help="One series per seat: USSR → Russia, FRG → Germany, ROC → China … (gk:continuedBy)."),
         click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
                      help="Which imported graph to read."),
+        click.option("--min-votes", type=int, default=5, show_default=True,
+                     help="Leave out roll calls with fewer votes (the Voeten data has two defective ones, with 2 and 4)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -124,7 +126,8 @@ def _matrix(store_dir, data_dir, kw):
     identity = load_identity(data_dir)
     table = store_table(open_store(store_dir, create=False), kw.pop("layout"), store_dir=store_dir)
     return vote_matrix(table, session=kw.pop("session"), issue=kw.pop("issue"), since=kw.pop("since"),
-                       until=kw.pop("until"), merge_successors=kw.pop("merge_successors"), identity=identity, min_votes=5)
+                       until=kw.pop("until"), merge_successors=kw.pop("merge_successors"), identity=identity,
+                       min_votes=kw.pop("min_votes"))
 
 
 def _records(frame):

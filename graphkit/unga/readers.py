@@ -120,7 +120,7 @@ def _read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict
             if alias in lower:
                 rename[lower[alias]] = canonical
                 break
-    missing = [f"{c} ({' or '.join(a)})" if len(a) > 1 else c for c, a in required.items() if not set(a) & set(lower)]
+    missing = [" or ".join(a) for c, a in required.items() if not set(a) & set(lower)]
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}", file=path, line=1,
                          hint="see `graphkit import unga --help` for the columns of each layout")
