@@ -57,6 +57,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .records import PositionRecord
 
@@ -229,25 +230,31 @@ def agreement_indices(values: np.ndarray, metric: str = "squared") -> dict[str, 
     if bad.any():
         i, j = np.argwhere(bad)[0]
         raise ValueError(f"value {v[i, j]!r} at row {i}, column {j}: expected -1, 0, +1 or NaN")
-    # One-hot category matrices; products with a C-contiguous transposed copy run
-    # several times faster in OpenBLAS than with a transposed view.
-    plus, zero, minus = ((v == k).astype(float) for k in (1.0, 0.0, -1.0))
-    p = present.astype(float)
+    # One-hot category matrices. Five products give everything: the counts are
+    # integers below 2**24, exact in float32, which halves the work; products with
+    # a C-contiguous transposed copy run several times faster in OpenBLAS.
+    dtype = np.float32 if v.shape[1] < 2 ** 24 else np.float64
+    plus, minus = (v == 1.0).astype(dtype), (v == -1.0).astype(dtype)
+    p = present.astype(dtype)
     vals = plus - minus                           # v with NaN → 0
-    sq = plus + minus                             # v**2
 
     def prod(x, y):
-        return x @ np.ascontiguousarray(y.T)
+        # One BLAS thread: these products are small and multi-threaded OpenBLAS
+        # loses badly when the cores are busy (measured 6× slower; bench/agreement_bench.py).
+        with threadpool_limits(limits=1, user_api="blas"):
+            return (x @ np.ascontiguousarray(y.T)).astype(float)
 
     n = prod(p, p)                                # items both took part in
     opposite = prod(plus, minus)
     opposite = opposite + opposite.T              # +1 against −1, either way round
-    cross = prod(vals, vals)
-    sq_p = prod(sq, p)
-    sum_sq = sq_p + sq_p.T - 2 * cross            # Σ (v_i − v_j)**2 over shared items
-    agree = cross + opposite + prod(zero, zero)   # same category: ++, −−, 00
+    cross = prod(vals, vals)                      # Σ v_i v_j
     # margins[k][i, j]: how often i chose k on the items j also took part in.
     m_plus, m_minus = prod(plus, p), prod(minus, p)
+    sq_p = m_plus + m_minus                       # Σ v_i² over the items j took part in
+    sum_sq = sq_p + sq_p.T - 2 * cross            # Σ (v_i − v_j)² over shared items
+    # both abstained: X0 X0ᵀ = n − sq_p − sq_pᵀ + Q Qᵀ with Q = X+ + X−, Q Qᵀ = cross + 2·opposite
+    both_zero = n - sq_p - sq_p.T + cross + 2 * opposite
+    agree = cross + opposite + both_zero          # ++ and −− (= cross + opposite), and 00
     margins = {1.0: m_plus, -1.0: m_minus, 0.0: n - m_plus - m_minus}
     delta = _DISTANCES[metric]
     with np.errstate(divide="ignore", invalid="ignore"):

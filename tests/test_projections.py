@@ -28,7 +28,10 @@ def test_coalition_edges_by_hand(world):
     assert got == {("AAA", "BBB"): 2, ("AAA", "EEE"): 1, ("BBB", "EEE"): 1,
                    ("CCC", "DDD"): 2, ("CCC", "EEE"): 2, ("DDD", "EEE"): 2}
     assert short(g.edges["CCC", "DDD"]["acts"]) == ["w-2020-critical", "w-2021-vote"]
-    assert g.nodes["AAA"] == {"label": "Avalon", "iso3": "AAA", "type": "state", "bipartite": 0}
+    assert g.nodes["AAA"] == {"label": "Avalon", "iso3": "AAA", "type": "state", "bipartite": 0,
+                              "supports": 3, "criticises": 0, "abstains": 0, "mean_side": 1.0}
+    # BBB: supports 2020 and 2022, abstains 2021 → mean (1 + 1 + 0)/3
+    assert g.nodes["BBB"]["abstains"] == 1 and g.nodes["BBB"]["mean_side"] == 2 / 3
 
 
 def test_every_edge_weight_is_the_number_of_acts_listed(world):

@@ -1,4 +1,4 @@
-"""``graphkit blocs``: camps per act and the states always on one side."""
+"""``graphkit blocs``: camps per act, sides across acts, signed blocs, swing states and balance."""
 from __future__ import annotations
 
 import json
@@ -7,37 +7,81 @@ import click
 
 from ..build import build
 from ..camps import act_camps, reported_counts, side_consistency
-from ..errors import DataError
 from ..output import to_jsonable
-from ..records import position_records
+from ..reports import blocs_report
+from ..selection import select_records
 from . import main
 from .options import data_option, emit, filter_options, filters_from, format_option
+
+PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 
 
 @main.command("blocs")
 @data_option
 @filter_options
 @format_option
-def blocs_command(data_dir, fmt, **kwargs):
-    """Camps per act (listed vs reported counts) and each state's side across acts.
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bloc search (same seed, same blocs).")
+@click.option("--part", type=click.Choice(PARTS), help="Show one part only (CSV shows camps unless told).")
+def blocs_command(data_dir, fmt, seed, part, **kwargs):
+    """Camps per act, blocs by signed modularity (size, cohesion, core, stance) and swing states.
 
     Example: graphkit blocs --target CHN --since 2019
     """
     filters = filters_from(kwargs)
     graph = build(data_dir, check=False).graph
-    records = position_records(graph, filters)
-    if not records:
-        raise DataError(f"no positions left after the filters ({filters.describe()})",
-                        hint="widen --since/--until or check --forum/--topic/--target spelling")
-    camps = act_camps(records, reported_counts(graph))
-    sides = side_consistency(records)
+    records = select_records(graph, filters)
+    rep = blocs_report(records, seed=seed)
+    parts = {
+        "camps": lambda: act_camps(records, reported_counts(graph)),
+        "sides": lambda: side_consistency(records),
+        "blocs": rep.bloc_rows,
+        "swing": lambda: rep.swing,
+        "triads": lambda: rep.balance.triads,
+        "bridges": lambda: rep.bridges,
+    }
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable({"camps": camps, "sides": sides}), ensure_ascii=False, indent=2))
+        wanted = [part] if part else list(PARTS)
+        out = {p: parts[p]() for p in wanted}
+        if not part:
+            b = rep.balance
+            out["balance"] = {"frustration": b.frustration, "ties": b.ties, "exact": b.exact, "method": b.method,
+                              "bloc_frustration": b.partition_frustration, "unbalanced_triads": b.unbalanced_triads,
+                              "triads": b.triads_total, "modularity": rep.blocs.modularity, "seed": seed}
+        click.echo(json.dumps(to_jsonable(out), ensure_ascii=False, indent=2))
         return
+    columns = {
+        "camps": ["act", "date", "forum", "kind", "target", "camp", "listed", "reported", "differs", "members"],
+        "sides": ["category", "state", "name", "supports", "criticises", "abstains"],
+        "blocs": ["bloc", "size", "stance", "mean_side", "cohesion", "core", "members"],
+        "swing": ["state", "name", "reasons", "split", "bloc", "lean", "evidence"],
+        "triads": ["states", "strength", "negative", "ties"],
+        "bridges": ["state", "name", "bloc", "participation", "betweenness", "outside"],
+    }
     if fmt == "csv":
-        emit(camps, "csv", ["act", "date", "forum", "kind", "target", "camp", "listed", "reported", "differs", "members"])
+        p = part or "camps"
+        emit(parts[p](), "csv", columns[p])
         return
-    emit(camps, fmt, ["date", "act", "forum", "camp", "listed", "reported"], title="Camps per act (listed vs reported counts)")
+    if part:
+        emit(parts[part](), fmt, columns[part])
+        return
+    emit(parts["camps"](), fmt, ["date", "act", "forum", "camp", "listed", "reported"],
+         title="Camps per act (listed vs reported counts)")
     click.echo()
-    emit([{**r, "acts": f"{r['supports']}+ {r['criticises']}- {r['abstains']}="} for r in sides], fmt,
-         ["category", "state", "name", "acts"], title="Sides toward the target across acts (+ supports, - criticises, = abstains)")
+    emit([{**r, "acts": f"{r['supports']}+ {r['criticises']}- {r['abstains']}="} for r in parts["sides"]()], fmt,
+         ["category", "state", "name", "acts"],
+         title="Sides toward the target across acts (+ supports, - criticises, = abstains)")
+    click.echo()
+    emit(rep.bloc_rows(), fmt, ["bloc", "size", "stance", "cohesion", "core"],
+         title=f"Blocs by signed modularity (Q = {rep.blocs.modularity:.3f}, seed {seed}); "
+               "cohesion = share of member pairs with a positive tie")
+    for row in rep.bloc_rows():
+        click.echo(f"  bloc {row['bloc']}: {' '.join(row['members'])}")
+    click.echo()
+    emit([{**s, "reasons": ", ".join(s["reasons"]),
+           "evidence": "; ".join(s["evidence"])} for s in rep.swing], fmt,
+         ["state", "name", "reasons", "split", "evidence"], title="Swing states (both sides, abstained, near a bloc boundary)")
+    b = rep.balance
+    click.echo()
+    click.echo(f"Structural balance: {b.frustration} of {b.ties} ties violate the best two-camp split "
+               f"({b.method}); {b.partition_frustration} violate the blocs; "
+               f"{b.unbalanced_triads} of {b.triads_total} triads unbalanced.")
