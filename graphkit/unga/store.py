@@ -68,9 +68,9 @@ def import_table(table: VoteTable, store_dir=DEFAULT_STORE, *, release: str | No
     >>> import tempfile, pyoxigraph as ox
     >>> from graphkit.unga.testing import fixture_table
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     r1 = import_table(fixture_table(), d, release="fixture")
-    ...     r2 = import_table(fixture_table(), d, release="fixture")   # re-run: same size
-    ...     n = len(list(ox.Store(d).quads_for_pattern(None, None, None, graph_iri_for("voeten"))))
+    ...     r1 = import_table(fixture_table(), f"{d}/store", release="fixture")
+    ...     r2 = import_table(fixture_table(), f"{d}/store", release="fixture")   # re-run: same size
+    ...     n = len(list(ox.Store(f"{d}/store").quads_for_pattern(None, None, None, graph_iri_for("voeten"))))
     >>> r1.votes, r1.quads == r2.quads == n
     (19, True)
     """
