@@ -101,6 +101,22 @@ def test_bad_row_names_file_and_line(voeten_copy, name, old, new, error, line, w
     assert words in str(err.value)
 
 
+@pytest.mark.parametrize("old, new, line, words", [
+    ("9004,ZWE,ZIMBABWE,,", "9004,ZWE,ZIMBABWE,Q,", 13, "unknown vote code 'Q'"),
+    ("9003,DEU,GERMANY,Y,2016-12-21", "9003,DEU,GERMANY,Y,2016-12-22", 6, "differs from its first row"),
+    ("9003,CHN,CHINA,N", "9 003,CHN,CHINA,N", 5, "record id '9 003'"),
+    ("9003,CHN,CHINA,N", "9003,CHI,CHINA,N", 5, "'CHI'"),
+])
+def test_undl_bad_row_names_file_and_line(tmp_path, old, new, line, words):
+    f = tmp_path / "undl.csv"
+    text = UNDL.read_text()
+    assert old in text
+    f.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as err:
+        read_undl(f, identity=fixture_identity())
+    assert err.value.file.endswith("undl.csv") and err.value.line == line and words in str(err.value)
+
+
 def test_gzip_and_plain_read_the_same(voeten_copy):
     import gzip
     plain = _read(voeten_copy)

@@ -274,10 +274,11 @@ def read_undl(votes, *, identity: Identity) -> VoteTable:
                      "yes": ("total_yes",), "no": ("total_no",), "abstain": ("total_abstentions",)})
     for col in ("rcid", "code", "symbol"):
         f[col] = f[col].str.strip()
-    bad = f["rcid"] == ""
+    bad = ~f["rcid"].str.fullmatch(r"[A-Za-z0-9._-]+")
     if bad.any():
         row = f[bad].iloc[0]
-        raise DataError("empty record id", file=votes, line=int(row["line"]), hint="every row needs its roll call's record id")
+        raise DataError(f"record id {row['rcid']!r} is empty or has characters other than letters, digits, '.', '_', '-'",
+                        file=votes, line=int(row["line"]), value=row["rcid"], hint="every row needs its roll call's record id")
     f["raw_date"] = _dates(f, "date", votes)
     for col in ("session", "yes", "no", "abstain"):
         f[col] = _ints(f, col, votes, allow_empty=True)
