@@ -6,12 +6,14 @@ The pipeline, one function per stage::
     position_records(graph)    -> [PositionRecord]  (who stood where, with a side toward the target)
     act_camps / side_consistency(records) -> rows   (the first summary of blocs)
     signed_graph / coalition_graph / bipartite_graph(records) -> networkx.Graph (acts on every edge)
+    items_of(records)          -> [Item]  (occasions where rival acts met, else acts: what states are compared on)
     vote_matrix(records) -> VoteMatrix;  agreement_indices(values) -> share, S, kappa, pi, n
     signed_blocs(signed) -> BlocResult;  structural_balance(signed);  swing_states(records, ...)
 """
 from .build import Build, build, write_build
 from .camps import act_camps, reported_counts, side_consistency
 from .agreement import VoteMatrix, agreement_indices, pair_agreement, vote_matrix
+from .items import Item, items_of
 from .blocs import signed_blocs, structural_balance
 from .errors import DataError, GraphkitError, InputError, UnknownStateError
 from .records import Filters, PositionRecord, position_records
@@ -24,7 +26,7 @@ __all__ = [
     "position_records", "PositionRecord", "Filters",
     "act_camps", "reported_counts", "side_consistency",
     "bipartite_graph", "coalition_graph", "signed_graph",
-    "VoteMatrix", "vote_matrix", "agreement_indices", "pair_agreement",
+    "Item", "items_of", "VoteMatrix", "vote_matrix", "agreement_indices", "pair_agreement",
     "signed_blocs", "structural_balance", "swing_states",
     "GraphkitError", "InputError", "DataError", "UnknownStateError",
 ]

@@ -74,11 +74,26 @@ def summarise(graph: Graph) -> dict:
     }
 
 
-def write_build(result: Build, path, fmt: str = "turtle") -> Path:
-    """Write the built graph atomically; TriG keeps one named graph per data file."""
+def write_build(result: Build, path, fmt: str = "turtle", *, with_ontology: bool = True) -> Path:
+    """Write the built graph atomically, with the ontology unless told otherwise.
+
+    TriG keeps one named graph per data file and the ontology in its own
+    graph (``.../id/graph/ontology``); the other formats merge them.
+    """
     if fmt == "trig":
         ds = bind_prefixes(Dataset())
         for s, p, o, g in result.dataset.quads((None, None, None, None)):
             ds.graph(g).add((s, p, o))
+        if with_ontology:
+            onto = ds.graph(ONTOLOGY_GRAPH)
+            for t in result.ontology:
+                onto.add(t)
         return write_graph_atomically(ds, path, "trig")
-    return write_graph_atomically(result.graph, path, fmt)
+    graph = result.graph
+    if with_ontology:
+        graph = bind_prefixes(Graph())
+        for t in result.graph:
+            graph.add(t)
+        for t in result.ontology:
+            graph.add(t)
+    return write_graph_atomically(graph, path, fmt)

@@ -28,7 +28,7 @@ import networkx as nx
 __all__ = ["centrality", "bloc_bridges"]
 
 
-def centrality(coalition: nx.Graph, membership: dict[str, int] | None = None) -> list[dict]:
+def centrality(coalition: nx.Graph, membership: dict[str, int] | None = None, *, betweenness: bool = True) -> list[dict]:
     """One row per state: degree, weighted degree, betweenness, participation, ties outside its bloc.
 
     Examples
@@ -45,7 +45,9 @@ def centrality(coalition: nx.Graph, membership: dict[str, int] | None = None) ->
     g = coalition.copy()
     for _, _, d in g.edges(data=True):
         d["_length"] = 1.0 / d["weight"] if d.get("weight") else float("inf")
-    between = nx.betweenness_centrality(g, weight="_length", normalized=True) if len(g) else {}
+    # Betweenness is the costly part (seconds on a few thousand ties); pictures that size
+    # states by weighted degree can skip it with betweenness=False (the column is then 0).
+    between = nx.betweenness_centrality(g, weight="_length", normalized=True) if len(g) and betweenness else {}
     rows = []
     for state in g.nodes:
         into: dict[int, int] = defaultdict(int)

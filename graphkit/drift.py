@@ -1,9 +1,12 @@
 """Drift: agreement by year, per pair and per state, and who changed side between two periods.
 
-Years are calendar years of the acts' dates (acts without a date are left
-out). Each year's indices come from :func:`graphkit.agreement.agreement_indices`
-on that year's acts only, so N is the number of acts of that year the pair
-both took part in.
+Years are calendar years of the items' dates (undated acts are left out).
+An item is an occasion where rival acts met (dated by its earliest act, so an
+occasion is never split across two years) or an act
+(:func:`graphkit.agreement.items_of`; ``by_occasion=False`` makes every act
+an item). Each year's indices come from
+:func:`graphkit.agreement.agreement_indices` on that year's items only, so N
+is the number of items of that year the pair both took part in.
 """
 from __future__ import annotations
 
@@ -18,32 +21,42 @@ from .records import PositionRecord
 __all__ = ["by_year", "pair_by_year", "state_by_year", "side_changes", "period_side"]
 
 
-def by_year(records: list[PositionRecord]) -> dict[int, list[PositionRecord]]:
-    """The records grouped by the year of their act (undated acts left out)."""
+def by_year(records: list[PositionRecord], by_occasion: bool = True) -> dict[int, list[PositionRecord]]:
+    """The records grouped by year: the year of their occasion's earliest act
+    (with ``by_occasion``) or of their act; undated acts left out."""
+    first: dict[str, dt.date] = {}
+    if by_occasion:
+        for r in records:
+            if r.occasion and r.date is not None and (r.occasion not in first or r.date < first[r.occasion]):
+                first[r.occasion] = r.date
     out: dict[int, list[PositionRecord]] = defaultdict(list)
     for r in records:
         if r.date is not None:
-            out[r.date.year].append(r)
+            out[first.get(r.occasion, r.date).year if by_occasion and r.occasion else r.date.year].append(r)
     return dict(sorted(out.items()))
 
 
-def pair_by_year(records: list[PositionRecord], a: str, b: str, metric: str = "squared") -> list[dict]:
+def pair_by_year(records: list[PositionRecord], a: str, b: str, metric: str = "squared",
+                 by_occasion: bool = True) -> list[dict]:
     """Per year: the indices of the pair ``a``, ``b`` (years where either took part).
 
     Examples
     --------
-    In the tiny world AAA and EEE never meet in 2020, disagree in the 2021 vote
-    and sign together in 2022:
+    In the tiny world AAA and EEE answered each other at the 2020 session (AAA
+    supporting, EEE criticising), disagree in the 2021 vote and sign together
+    in 2022; with one item per act they never meet in 2020:
 
     >>> from graphkit.testing import tiny_world_graph
     >>> from graphkit.records import position_records, Filters
-    >>> rows = pair_by_year(position_records(tiny_world_graph(), Filters(target="SYL")), "AAA", "EEE")
-    >>> [(r["year"], r["n"], r["share"]) for r in rows]
+    >>> recs = position_records(tiny_world_graph(), Filters(target="SYL"))
+    >>> [(r["year"], r["n"], r["share"]) for r in pair_by_year(recs, "AAA", "EEE")]
+    [(2020, 1, 0.0), (2021, 1, 0.0), (2022, 1, 1.0)]
+    >>> [(r["year"], r["n"], r["share"]) for r in pair_by_year(recs, "AAA", "EEE", by_occasion=False)]
     [(2020, 0, nan), (2021, 1, 0.0), (2022, 1, 1.0)]
     """
     rows = []
-    for year, recs in by_year(records).items():
-        m = vote_matrix(recs)
+    for year, recs in by_year(records, by_occasion).items():
+        m = vote_matrix(recs, by_occasion)
         if a not in m.states and b not in m.states:
             continue
         row = {"year": year, "a": a, "b": b, "n": 0, "share": float("nan"), "s": float("nan"),
@@ -56,24 +69,29 @@ def pair_by_year(records: list[PositionRecord], a: str, b: str, metric: str = "s
     return rows
 
 
-def state_by_year(records: list[PositionRecord], state: str, metric: str = "squared") -> list[dict]:
-    """Per year: a state's acts, mean side, mean agreement with the others and closest partners.
+def state_by_year(records: list[PositionRecord], state: str, metric: str = "squared",
+                  by_occasion: bool = True) -> list[dict]:
+    """Per year: a state's items, mean side, mean agreement with the others and closest partners.
 
+    ``acts`` counts the items the state took a side on that year (occasions and
+    acts; every act with ``by_occasion=False``); ``mean_side`` is their mean.
     ``mean_share`` / ``mean_kappa`` average over the partners it shared at
-    least one act with that year (NaN κ left out); ``closest`` are the partners
+    least one item with that year (NaN κ left out); ``closest`` are the partners
     with the highest share (ties broken by N, then code), up to three.
 
     Examples
     --------
+    At the 2020 session EEE sided with CCC and DDD against AAA and BBB:
+
     >>> from graphkit.testing import tiny_world_graph
     >>> from graphkit.records import position_records, Filters
     >>> rows = state_by_year(position_records(tiny_world_graph(), Filters(target="SYL")), "EEE")
-    >>> [(r["year"], r["acts"], r["mean_side"], r["closest"]) for r in rows]
-    [(2020, 1, -1.0, ['CCC', 'DDD']), (2021, 1, -1.0, ['CCC', 'DDD', 'AAA']), (2022, 1, 1.0, ['AAA', 'BBB'])]
+    >>> [(r["year"], r["acts"], r["mean_side"], r["partners"], r["closest"]) for r in rows]
+    [(2020, 1, -1.0, 4, ['CCC', 'DDD', 'AAA']), (2021, 1, -1.0, 4, ['CCC', 'DDD', 'AAA']), (2022, 1, 1.0, 2, ['AAA', 'BBB'])]
     """
     rows = []
-    for year, recs in by_year(records).items():
-        m = vote_matrix(recs)
+    for year, recs in by_year(records, by_occasion).items():
+        m = vote_matrix(recs, by_occasion)
         if state not in m.states:
             continue
         i = m.states.index(state)

@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "GK", "ID", "SEM", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-    "state_iri", "act_iri", "position_iri", "list_iri", "topic_iri", "org_iri",
+    "state_iri", "act_iri", "position_iri", "list_iri", "topic_iri", "org_iri", "occasion_iri",
     "graph_iri", "BINDINGS", "iri_key", "bind_prefixes",
 ]
 
@@ -27,6 +27,7 @@ BINDINGS = {
     "list": ID["list/"], "topic": ID["topic/"], "org": ID["org/"],
     "person": ID["person/"], "src": ID["source/"], "ev": ID["evidence/"],
     "count": ID["count/"], "membership": ID["membership/"], "claim": ID["claim/"],
+    "occasion": ID["occasion/"],
 }
 
 
@@ -65,6 +66,11 @@ def topic_iri(slug: str):
 def org_iri(slug: str):
     """IRI of an organisation or body: ``.../id/org/un-hrc``."""
     return ID[f"org/{slug}"]
+
+
+def occasion_iri(slug: str):
+    """IRI of an occasion (a session or debate where rival acts meet): ``.../id/occasion/hrc44-2020-china``."""
+    return ID[f"occasion/{slug}"]
 
 
 def graph_iri(relative_path: str):

@@ -1,7 +1,9 @@
 """One function per CLI command: the analyses behind ``blocs``, ``compare``, ``state`` and ``explain``.
 
 Each takes position records (and the graph where evidence is needed) and
-returns plain data, so a notebook gets exactly what the command prints.
+returns plain data, so a notebook gets exactly what the command prints. Each
+takes ``by_occasion`` (default True): rival acts of one occasion are one item
+(see :mod:`graphkit.agreement`); False makes every act an item (``--by-act``).
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ class BlocsReport:
                  "members": b.members} for b in self.blocs.blocs]
 
 
-def blocs_report(records: list[PositionRecord], seed: int = 0) -> BlocsReport:
+def blocs_report(records: list[PositionRecord], seed: int = 0, by_occasion: bool = True) -> BlocsReport:
     """Signed blocs, swing states (with acts), structural balance and bridges of a selection.
 
     Examples
@@ -52,16 +54,20 @@ def blocs_report(records: list[PositionRecord], seed: int = 0) -> BlocsReport:
     >>> [(s["state"], s["reasons"]) for s in rep.swing]
     [('BBB', ['abstained']), ('EEE', ['both sides'])]
 
-    One tie must break for two camps: the cycle AAA+BBB+EEE+CCC−AAA has one negative tie.
+    With the 2020 session as one item the two camps are perfectly balanced (every
+    tie between them negative, every tie inside positive or nil). With one item
+    per act, one tie must break: the cycle AAA+BBB+EEE+CCC−AAA has one negative tie.
 
     >>> rep.balance.frustration, rep.balance.exact, rep.balance.unbalanced_triads
-    (1, True, 0)
+    (0, True, 0)
+    >>> blocs_report(position_records(tiny_world_graph(), Filters(target="SYL")), by_occasion=False).balance.frustration
+    1
     """
-    signed = signed_graph(records)
+    signed = signed_graph(records, by_occasion)
     blocs = signed_blocs(signed, seed=seed)
     swing = swing_states(records, signed, blocs.membership)
     balance = structural_balance(signed, blocs.membership, seed=seed)
-    bridges = bloc_bridges(coalition_graph(records), blocs.membership)
+    bridges = bloc_bridges(coalition_graph(records, by_occasion), blocs.membership)
     return BlocsReport(blocs, swing, balance, bridges)
 
 
@@ -69,18 +75,23 @@ def _num(x):
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else x
 
 
-def compare_states(records: list[PositionRecord], states: list[str], metric: str = "squared") -> list[dict]:
+def compare_states(records: list[PositionRecord], states: list[str], metric: str = "squared",
+                   by_occasion: bool = True) -> list[dict]:
     """All pairs among ``states``: n, share, S, κ, π (None where undefined), in the order given.
 
     Examples
     --------
+    CCC met AAA and BBB at the 2020 session (on the other side) and in the 2021 vote:
+
     >>> from graphkit.testing import tiny_world_graph
     >>> from graphkit.records import position_records, Filters
-    >>> rows = compare_states(position_records(tiny_world_graph(), Filters(target="SYL")), ["AAA", "BBB", "CCC"])
-    >>> [(r["a"], r["b"], r["n"], r["share"]) for r in rows]
-    [('AAA', 'BBB', 3, 0.6666666666666666), ('AAA', 'CCC', 1, 0.0), ('BBB', 'CCC', 1, 0.0)]
+    >>> recs = position_records(tiny_world_graph(), Filters(target="SYL"))
+    >>> [(r["a"], r["b"], r["n"], r["share"]) for r in compare_states(recs, ["AAA", "BBB", "CCC"])]
+    [('AAA', 'BBB', 3, 0.6666666666666666), ('AAA', 'CCC', 2, 0.0), ('BBB', 'CCC', 2, 0.0)]
+    >>> [(r["a"], r["b"], r["n"]) for r in compare_states(recs, ["AAA", "BBB", "CCC"], by_occasion=False)]
+    [('AAA', 'BBB', 3), ('AAA', 'CCC', 1), ('BBB', 'CCC', 1)]
     """
-    m = vote_matrix(records)
+    m = vote_matrix(records, by_occasion)
     index = {s: i for i, s in enumerate(m.states)}
     values = np.full((len(states), len(m.items)), np.nan)
     for k, s in enumerate(states):
@@ -95,15 +106,16 @@ def compare_states(records: list[PositionRecord], states: list[str], metric: str
     return rows
 
 
-def state_profile(records: list[PositionRecord], state: str, top: int = 5, metric: str = "squared") -> dict:
+def state_profile(records: list[PositionRecord], state: str, top: int = 5, metric: str = "squared",
+                  by_occasion: bool = True) -> dict:
     """One state's record (its positions) and its closest and most opposed partners.
 
     When the state is itself the target of acts, ``as_target`` lists the states
     that most often supported and criticised it (its own positions on acts
     about itself are no alignment and do not count among partners).
 
-    Partners are ranked by net ties in the signed graph (acts on the same side
-    minus acts on opposite sides), then by share of agreement and N.
+    Partners are ranked by net ties in the signed graph (items on the same side
+    minus items on opposite sides), then by share of agreement and N.
 
     Examples
     --------
@@ -112,14 +124,14 @@ def state_profile(records: list[PositionRecord], state: str, top: int = 5, metri
     >>> p = state_profile(position_records(tiny_world_graph(), Filters(target="SYL")), "EEE")
     >>> [(a["act_id"], a["stance"]) for a in p["positions"]]
     [('w-2020-critical', 'criticises'), ('w-2021-vote', 'yes'), ('w-2022-support', 'supports')]
-    >>> [(q["partner"], q["same"], q["opposite"]) for q in p["closest"]][:3]
-    [('CCC', 2, 0), ('DDD', 2, 0), ('BBB', 1, 0)]
+    >>> [(q["partner"], q["same"], q["opposite"]) for q in p["closest"]]
+    [('CCC', 2, 0), ('DDD', 2, 0), ('BBB', 1, 1), ('AAA', 1, 2)]
     """
     positions = [{"date": r.date, "act_id": r.act_id, "act": r.act, "label": r.act_label, "kind": r.kind,
                   "forum": r.forum_label, "target": r.target, "stance": r.stance, "side": r.side,
                   "roles": list(r.roles)} for r in records if r.participant == state]
-    signed = signed_graph(records)
-    m = vote_matrix(records)
+    signed = signed_graph(records, by_occasion)
+    m = vote_matrix(records, by_occasion)
     partners = []
     if state in m.states:
         ix = agreement_indices(m.values, metric)
@@ -151,25 +163,37 @@ def state_profile(records: list[PositionRecord], state: str, top: int = 5, metri
             "as_target": as_target}
 
 
-def explain_pair(graph: Graph, records: list[PositionRecord], a: str, b: str, metric: str = "squared") -> dict:
-    """The acts behind a pair's indices, each with the sources and excerpts behind it.
+def explain_pair(graph: Graph, records: list[PositionRecord], a: str, b: str, metric: str = "squared",
+                 by_occasion: bool = True) -> dict:
+    """The items behind a pair's indices, each with its acts and the sources and excerpts behind them.
 
-    Returns :func:`~graphkit.agreement.pair_agreement`'s dict where every act in
-    ``acts`` gains ``evidence``: rows of :func:`~graphkit.evidence.act_evidence`
-    for the act and both states' positions.
+    Returns :func:`~graphkit.agreement.pair_agreement`'s dict where every item
+    in ``items`` and ``mixed`` gains ``evidence`` (for an occasion: the
+    evidence that places its acts together, ``about = "occasion"``; else an
+    empty list) and every act in its ``acts`` gains ``evidence``: rows of
+    :func:`~graphkit.evidence.act_evidence` for the act and both states' positions.
 
     Examples
     --------
+    AAA and CCC answered each other at the 2020 session and voted apart in 2021:
+
     >>> from graphkit.testing import tiny_world_graph
     >>> from graphkit.records import position_records, Filters
     >>> g = tiny_world_graph()
     >>> x = explain_pair(g, position_records(g, Filters(target="SYL")), "AAA", "CCC")
-    >>> x["n"], [(act["act_id"], act["stance_a"], act["stance_b"]) for act in x["acts"]]
-    (1, [('w-2021-vote', 'no', 'yes')])
-    >>> sorted({e["source"] for e in x["acts"][0]["evidence"]})
+    >>> x["n"], [(i["item_id"], i["stance_a"], i["stance_b"]) for i in x["items"]]
+    (2, [('w-2020-hrc', 'supports', 'criticises'), ('w-2021-vote', 'no', 'yes')])
+    >>> [act["act_id"] for act in x["items"][0]["acts"]]
+    ['w-2020-critical', 'w-2020-support']
+    >>> [(e["about"], e["source"]) for e in x["items"][0]["evidence"]]
+    [('occasion', 'gazette')]
+    >>> sorted({e["source"] for e in x["items"][1]["acts"][0]["evidence"]})
     ['herald']
     """
-    pair = pair_agreement(records, a, b, metric)
-    for act in pair["acts"]:
-        act["evidence"] = act_evidence(graph, act["act"], [a, b])
+    pair = pair_agreement(records, a, b, metric, by_occasion)
+    for item in pair["items"] + pair["mixed"]:
+        item["evidence"] = ([{**e, "about": "occasion"} for e in act_evidence(graph, item["occasion"])]
+                            if item["occasion"] else [])
+        for act in item["acts"]:
+            act["evidence"] = act_evidence(graph, act["act"], [a, b])
     return pair

@@ -4,7 +4,8 @@ A state is listed for each reason that applies:
 
 ``both sides``
     it supported the target in some acts and criticised it in others; the
-    split is described as over time (the years differ), across topics or
+    split is described as at one occasion (it signed rival acts of one
+    session or debate), over time (the years differ), across topics or
     across forums, whichever holds.
 ``abstained``
     it abstained at least once (a recorded abstention is a choice not to
@@ -62,6 +63,10 @@ def _split(recs: list[PositionRecord]) -> str:
     pro = [r for r in recs if r.side == 1]
     con = [r for r in recs if r.side == -1]
     ways = []
+    both = sorted({r.occasion_label or r.occasion for r in pro if r.occasion} &
+                  {r.occasion_label or r.occasion for r in con if r.occasion})
+    if both:
+        ways.append("at one occasion (" + "; ".join(both) + ")")
     years = lambda rs: {r.date.year for r in rs if r.date}  # noqa: E731
     if years(pro) and years(con) and not (years(pro) & years(con)):
         ways.append("over time")

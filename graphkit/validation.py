@@ -54,6 +54,19 @@ def _short(graph: Graph, node) -> str:
         return str(node)
 
 
+def _path_text(graphs, names: Graph, path) -> str:
+    """A property path as SPARQL text: ``gk:act``, ``^gk:reportedCount`` for an inverse path."""
+    from rdflib import BNode
+
+    if isinstance(path, BNode):
+        for g in graphs:
+            inverse = g.value(path, SH.inversePath)
+            if inverse is not None:
+                return "^" + _short(names, inverse)
+        return "(complex path)"
+    return _short(names, path)
+
+
 def validate(data: Graph, ontology: Graph, shapes: Graph | None = None, subject_files: dict | None = None) -> Report:
     """Validate ``data`` (with ``ontology`` mixed in for the class hierarchy) against ``shapes``.
 
@@ -83,7 +96,7 @@ def validate(data: Graph, ontology: Graph, shapes: Graph | None = None, subject_
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
         violations.add(Violation(
-            file=subject_files.get(focus, ""), focus=_short(names, focus), path=_short(names, path),
+            file=subject_files.get(focus, ""), focus=_short(names, focus), path=_path_text((results, shapes), names, path) if path is not None else "",
             message=str(message or "violates a shape"), value=_short(names, value),
         ))
     return Report(bool(conforms), sorted(violations))

@@ -9,6 +9,10 @@ The world (``tests/world/``), drawn::
     2021-03-15  UNGA  recorded vote (yes criticises) yes: CCC DDD EEE  no: AAA  abstain: BBB   reported 3/1/1
     2022-10-20  3rd C joint statement, supports     AAA (lead), EEE, BBB (joined 2022-11-01)  reported 3
 
+    occasion w-2020-hrc (tests/world/occasions.ttl): the two 2020 statements answered each other
+    at one Council session, so by default they are one item — supporters AAA, BBB (+1) against
+    critics CCC, DDD, EEE (−1).
+
 Expected answers, derived by hand:
 
 * always supports Syldavia: AAA, BBB (BBB abstained once); always criticises: CCC, DDD;
@@ -16,6 +20,13 @@ Expected answers, derived by hand:
   once its withdrawal counts.
 * reported vs listed: the 2020 supporting statement reports 4 and lists 2 (3 with FFF);
   the 2020 critical one reports 3 and 4 and lists 3.
+* items by occasion (the default): w-2020-hrc, w-2021-vote, w-2022-support; rows
+  AAA (+1, +1, +1), BBB (+1, 0, +1), CCC (−1, −1, ·), DDD (−1, −1, ·), EEE (−1, −1, +1).
+  AAA and CCC share the session and the vote and disagree on both: N = 2, share 0
+  (one item per act, ``by_occasion=False``: N = 1, the vote only). AAA–EEE N = 3, share 1/3;
+  BBB–EEE N = 3, share 1/3, S 0. The signed graph is then perfectly balanced (9 signed
+  ties, frustration 0; one item per act: 7 ties, frustration 1). Worked out in
+  tests/test_occasions.py; the per-act answers in tests/test_agreement.py and the others.
 """
 from __future__ import annotations
 

@@ -150,8 +150,8 @@ def test_matrix_products_match_the_definitions_pair_by_pair(metric):
 
 # ---- on records: the tiny world (see tests/conftest.py)
 
-def test_vote_matrix_of_the_world(world):
-    m = vote_matrix(position_records(world.graph, Filters(target="SYL")))
+def test_vote_matrix_of_the_world_by_act(world):
+    m = vote_matrix(position_records(world.graph, Filters(target="SYL")), by_occasion=False)
     assert m.states == ["AAA", "BBB", "CCC", "DDD", "EEE"]
     acts = [i.rsplit("/", 1)[1] for i in m.items]
     assert acts == ["w-2020-critical", "w-2020-support", "w-2021-vote", "w-2022-support"]
@@ -163,20 +163,20 @@ def test_vote_matrix_of_the_world(world):
     assert m.row("BBB")[2] == 0   # abstained
 
 
-def test_pair_agreement_world_by_hand(world):
+def test_pair_agreement_world_by_act_by_hand(world):
     recs = position_records(world.graph, Filters(target="SYL"))
-    # AAA–EEE meet twice: 2021 vote (+1 vs −1), 2022 statement (+1, +1).
-    p = pair_agreement(recs, "AAA", "EEE")
+    # One item per act: AAA–EEE meet twice: 2021 vote (+1 vs −1), 2022 statement (+1, +1).
+    p = pair_agreement(recs, "AAA", "EEE", by_occasion=False)
     assert p["n"] == 2 and p["share"] == 0.5
     assert p["s"] == pytest.approx(0.0)                # 1 − (2 + 0)/2
     # D_o = (4 + 0)/2 = 2; AAA var 0, mean 1; EEE var 1, mean 0 → D_e = 0 + 1 + 1 = 2
     assert p["kappa"] == pytest.approx(0.0)
     # pooled (+1, +1, −1, +1): mean 1/2, var 1 − 1/4 = 3/4 → D_e = 3/2, π = 1 − 2/(3/2)
     assert p["pi"] == pytest.approx(-1 / 3)
-    assert [a["act_id"] for a in p["acts"]] == ["w-2021-vote", "w-2022-support"]
-    assert [a["agree"] for a in p["acts"]] == [False, True]
-    assert [a["act_id"] for a in p["only_b"]] == ["w-2020-critical"]
-    assert [a["act_id"] for a in p["only_a"]] == ["w-2020-support"]
+    assert [a["item_id"] for a in p["items"]] == ["w-2021-vote", "w-2022-support"]
+    assert [a["agree"] for a in p["items"]] == [False, True]
+    assert [a["item_id"] for a in p["only_b"]] == ["w-2020-critical"]
+    assert [a["item_id"] for a in p["only_a"]] == ["w-2020-support"]
 
 
 def test_pair_agreement_constant_pair(world):
@@ -189,7 +189,7 @@ def test_pair_agreement_constant_pair(world):
 def test_pair_without_shared_act(world):
     recs = position_records(world.graph, Filters(target="SYL", since=__import__("datetime").date(2022, 1, 1)))
     p = pair_agreement(recs, "AAA", "CCC")
-    assert p["n"] == 0 and math.isnan(p["share"]) and p["acts"] == []
+    assert p["n"] == 0 and math.isnan(p["share"]) and p["items"] == []
 
 
 def test_target_and_rejections_are_not_alignments():

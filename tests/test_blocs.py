@@ -64,10 +64,10 @@ def test_empty_graph():
     assert r.blocs == [] and r.membership == {}
 
 
-def test_frustration_exact_by_hand(world):
-    # world ties (net sign): AB+ BE+ CD+ CE+ DE+ AC− AD− (AE nets 0, left out): 7 ties.
+def test_frustration_exact_by_act_by_hand(world):
+    # one item per act — world ties (net sign): AB+ BE+ CD+ CE+ DE+ AC− AD− (AE nets 0, left out): 7 ties.
     # The cycle A+B+E+C−A has one negative tie, so at least one tie breaks; {A} | {B,C,D,E} breaks only AB.
-    rep = structural_balance(signed_graph(position_records(world.graph, Filters(target="SYL"))))
+    rep = structural_balance(signed_graph(position_records(world.graph, Filters(target="SYL")), by_occasion=False))
     assert rep.exact and rep.ties == 7 and rep.frustration == 1
     # triangles: CDE (+++) and ACD (−−+) are balanced; no other triangle has three ties
     assert (rep.triads_total, rep.unbalanced_triads) == (2, 0)

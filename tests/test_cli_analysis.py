@@ -38,7 +38,10 @@ def test_blocs_world_table():
 def test_blocs_world_json_and_csv():
     out = json.loads(run("blocs", *WORLD, "--target", "SYL", "--format", "json").output)
     assert [b["members"] for b in out["blocs"]] == [["CCC", "DDD", "EEE"], ["AAA", "BBB"]]
-    assert out["balance"]["frustration"] == 1
+    # the 2020 session as one item: balanced (see tests/test_blocs.py); act by act one tie breaks
+    assert out["balance"]["frustration"] == 0 and out["balance"]["items"] == "occasions"
+    by_act = json.loads(run("blocs", *WORLD, "--target", "SYL", "--format", "json", "--by-act").output)
+    assert by_act["balance"]["frustration"] == 1 and by_act["balance"]["items"] == "acts"
     rows = list(csv.DictReader(io.StringIO(run("blocs", *WORLD, "--format", "csv", "--part", "swing").output)))
     assert [r["state"] for r in rows] == ["BBB", "EEE"]
 
@@ -65,7 +68,7 @@ def test_compare_grid_and_csv():
 
 def test_compare_says_n_zero():
     result = run("compare", "AAA", "CCC", *WORLD, "--since", "2022")
-    assert "N=0" in result.output and "N = 0 (no act in common, indices undefined): AAA–CCC" in result.output
+    assert "N=0" in result.output and "N = 0 (no item in common, indices undefined): AAA–CCC" in result.output
 
 
 def test_compare_unknown_state_suggests():
@@ -94,18 +97,18 @@ def test_state_unknown():
     assert result.exit_code == 2 and "unknown state code 'XXX'" in result.output
 
 
-def test_explain_shows_acts_and_sources():
-    result = run("explain", "AAA", "EEE", *WORLD, "--target", "SYL")
+def test_explain_by_act_shows_acts_and_sources():
+    result = run("explain", "AAA", "EEE", *WORLD, "--target", "SYL", "--by-act")
     assert result.exit_code == 0, result.output
     assert "N = 2 acts in common; share 0.500" in result.output
     assert "w-2021-vote" in result.output and "w-2022-support" in result.output
     assert "Adopted by 3 votes to 1" in result.output   # the excerpt of the vote's source
-    data = json.loads(run("explain", "AAA", "EEE", *WORLD, "--format", "json").output)
-    assert all(act["evidence"] for act in data["acts"])
+    data = json.loads(run("explain", "AAA", "EEE", *WORLD, "--format", "json", "--by-act").output)
+    assert all(act["evidence"] for item in data["items"] for act in item["acts"])
 
 
-def test_explain_n_zero_is_said():
-    result = run("explain", "AAA", "CCC", *WORLD, "--until", "2020-12-31")
+def test_explain_by_act_n_zero_is_said():
+    result = run("explain", "AAA", "CCC", *WORLD, "--until", "2020-12-31", "--by-act")
     assert result.exit_code == 0
     assert "no act in common (N = 0)" in result.output
 

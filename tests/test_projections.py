@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from graphkit.projections import bipartite_graph, coalition_graph, signed_graph
 from graphkit.records import Filters, position_records
 
@@ -34,19 +36,24 @@ def test_coalition_edges_by_hand(world):
     assert g.nodes["BBB"]["abstains"] == 1 and g.nodes["BBB"]["mean_side"] == 2 / 3
 
 
-def test_every_edge_weight_is_the_number_of_acts_listed(world):
+@pytest.mark.parametrize("by_occasion", [True, False])
+def test_every_edge_weight_is_the_number_of_items_listed(world, by_occasion):
     for build in (coalition_graph, signed_graph):
-        g = build(position_records(world.graph))
+        g = build(position_records(world.graph), by_occasion)
         for _, _, d in g.edges(data=True):
-            if "acts" in d:
-                assert d["weight"] == len(d["acts"])
+            if "items" in d:
+                assert d["weight"] == len(d["items"]) and d["acts"]
+                if not by_occasion:                      # one act per item
+                    assert d["acts"] == sorted(d["items"])
             else:
-                assert d["weight"] == len(d["acts_same"]) - len(d["acts_opposite"])
-                assert (d["positive"], d["negative"]) == (len(d["acts_same"]), len(d["acts_opposite"]))
+                assert d["weight"] == len(d["items_same"]) - len(d["items_opposite"])
+                assert (d["positive"], d["negative"]) == (len(d["items_same"]), len(d["items_opposite"]))
+                assert bool(d["acts_same"]) == bool(d["items_same"])
+                assert bool(d["acts_opposite"]) == bool(d["items_opposite"])
 
 
-def test_signed_edges_by_hand(world):
-    g = signed_graph(position_records(world.graph, Filters(target="SYL")))
+def test_signed_edges_by_act_by_hand(world):
+    g = signed_graph(position_records(world.graph, Filters(target="SYL")), by_occasion=False)
     got = {tuple(sorted(e)): (d["positive"], d["negative"], d["sign"]) for *e, d in g.edges(data=True)}
     assert got == {("AAA", "BBB"): (2, 0, 1), ("AAA", "EEE"): (1, 1, 0), ("BBB", "EEE"): (1, 0, 1),
                    ("CCC", "DDD"): (2, 0, 1), ("CCC", "EEE"): (2, 0, 1), ("DDD", "EEE"): (2, 0, 1),

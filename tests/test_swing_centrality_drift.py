@@ -29,8 +29,8 @@ def test_swing_both_sides_and_abstention(recs):
     assert "over time" in rows["EEE"]["split"]    # criticised 2020–21, supported 2022
 
 
-def test_boundary_lean_by_hand(recs):
-    signed = signed_graph(recs)
+def test_boundary_lean_by_act_by_hand(recs):
+    signed = signed_graph(recs, by_occasion=False)
     membership = signed_blocs(signed).membership
     # EEE: +2 CCC, +2 DDD in its bloc; AAA 0 and BBB +1 in the other → (4 − 1)/(4 + 1)
     lean, nearest, own, other = boundary_lean(signed, membership, "EEE")

@@ -11,7 +11,7 @@ from ..output import to_jsonable
 from ..reports import blocs_report
 from ..selection import select_records
 from . import main
-from .options import data_option, emit, filter_options, filters_from, format_option
+from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
 
 PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 
@@ -20,9 +20,10 @@ PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 @data_option
 @filter_options
 @format_option
+@by_act_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bloc search (same seed, same blocs).")
 @click.option("--part", type=click.Choice(PARTS), help="Show one part only (CSV shows camps unless told).")
-def blocs_command(data_dir, fmt, seed, part, **kwargs):
+def blocs_command(data_dir, fmt, seed, part, by_act, **kwargs):
     """Camps per act, blocs by signed modularity (size, cohesion, core, stance) and swing states.
 
     Example: graphkit blocs --target CHN --since 2019
@@ -30,7 +31,7 @@ def blocs_command(data_dir, fmt, seed, part, **kwargs):
     filters = filters_from(kwargs)
     graph = build(data_dir, check=False).graph
     records = select_records(graph, filters)
-    rep = blocs_report(records, seed=seed)
+    rep = blocs_report(records, seed=seed, by_occasion=not by_act)
     parts = {
         "camps": lambda: act_camps(records, reported_counts(graph)),
         "sides": lambda: side_consistency(records),
@@ -46,7 +47,8 @@ def blocs_command(data_dir, fmt, seed, part, **kwargs):
             b = rep.balance
             out["balance"] = {"frustration": b.frustration, "ties": b.ties, "exact": b.exact, "method": b.method,
                               "bloc_frustration": b.partition_frustration, "unbalanced_triads": b.unbalanced_triads,
-                              "triads": b.triads_total, "modularity": rep.blocs.modularity, "seed": seed}
+                              "triads": b.triads_total, "modularity": rep.blocs.modularity, "seed": seed,
+                              "items": "acts" if by_act else "occasions"}
         click.echo(json.dumps(to_jsonable(out), ensure_ascii=False, indent=2))
         return
     columns = {
@@ -73,7 +75,8 @@ def blocs_command(data_dir, fmt, seed, part, **kwargs):
     click.echo()
     emit(rep.bloc_rows(), fmt, ["bloc", "size", "stance", "cohesion", "core"],
          title=f"Blocs by signed modularity (Q = {rep.blocs.modularity:.3f}, seed {seed}); "
-               "cohesion = share of member pairs with a positive tie")
+               "cohesion = share of member pairs with a positive tie; ties counted per "
+               + ("act" if by_act else "item (rival acts of one occasion are one item)"))
     for row in rep.bloc_rows():
         click.echo(f"  bloc {row['bloc']}: {' '.join(row['members'])}")
     click.echo()

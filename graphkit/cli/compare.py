@@ -7,9 +7,14 @@ from ..build import build
 from ..reports import compare_states
 from ..selection import resolve_states, select_records
 from . import main
-from .options import data_option, emit, filter_options, filters_from, format_option
+from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
 
 INDEX_CHOICES = ("share", "s", "kappa", "pi")
+
+
+def _unit(by_act: bool) -> str:
+    return "acts both took part in" if by_act else \
+        "items both took part in; an item = the rival acts of one occasion, or an act"
 
 
 @main.command("compare")
@@ -17,11 +22,12 @@ INDEX_CHOICES = ("share", "s", "kappa", "pi")
 @data_option
 @filter_options
 @format_option
+@by_act_option
 @click.option("--index", "index", type=click.Choice(INDEX_CHOICES), default="share", show_default=True,
               help="The index shown in the grid (CSV and JSON give all of them).")
 @click.option("--metric", type=click.Choice(("squared", "absolute", "nominal")), default="squared",
               show_default=True, help="Distance used by kappa and pi.")
-def compare_command(states, data_dir, fmt, index, metric, **kwargs):
+def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     """Pairwise agreement (share, S, kappa, pi, N) between states, as a grid.
 
     Example: graphkit compare FRA DEU IND --target CHN --index kappa
@@ -31,7 +37,7 @@ def compare_command(states, data_dir, fmt, index, metric, **kwargs):
     codes = resolve_states(graph, list(states))
     if len(codes) < 2:
         raise click.UsageError("name at least two states, e.g. graphkit compare FRA DEU")
-    rows = compare_states(select_records(graph, filters), codes, metric)
+    rows = compare_states(select_records(graph, filters), codes, metric, by_occasion=not by_act)
     if fmt != "table":
         emit(rows, fmt, ["a", "b", "n", "share", "s", "kappa", "pi"])
         return
@@ -41,9 +47,9 @@ def compare_command(states, data_dir, fmt, index, metric, **kwargs):
         text = "N=0" if r["n"] == 0 else f"{'n/a' if v is None else f'{v:.3f}'} ({r['n']})"
         cell[(r["a"], r["b"])] = cell[(r["b"], r["a"])] = text
     grid = [{"state": a, **{b: ("—" if a == b else cell[(a, b)]) for b in codes}} for a in codes]
-    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = acts both took part in); {filters.describe()}")
+    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {_unit(by_act)}); {filters.describe()}")
     empty = [f"{r['a']}–{r['b']}" for r in rows if r["n"] == 0]
     if empty:
-        click.echo(f"N = 0 (no act in common, indices undefined): {', '.join(empty)}")
+        click.echo(f"N = 0 (no {'act' if by_act else 'item'} in common, indices undefined): {', '.join(empty)}")
     if any(r["n"] and r[index] is None for r in rows):
         click.echo("n/a: undefined — both states made one and the same choice throughout, so chance explains it all.")

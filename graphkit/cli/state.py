@@ -10,7 +10,7 @@ from ..output import to_jsonable
 from ..reports import state_profile
 from ..selection import resolve_states, select_records
 from . import main
-from .options import data_option, emit, filter_options, filters_from, format_option
+from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
 
 
 @main.command("state")
@@ -18,8 +18,9 @@ from .options import data_option, emit, filter_options, filters_from, format_opt
 @data_option
 @filter_options
 @format_option
+@by_act_option
 @click.option("--top", type=int, default=5, show_default=True, help="How many partners to list.")
-def state_command(state, data_dir, fmt, top, **kwargs):
+def state_command(state, data_dir, fmt, top, by_act, **kwargs):
     """One state's positions and its closest and most opposed partners.
 
     Example: graphkit state CHN --since 2019
@@ -27,7 +28,7 @@ def state_command(state, data_dir, fmt, top, **kwargs):
     filters = filters_from(kwargs)
     graph = build(data_dir, check=False).graph
     code = resolve_states(graph, [state])[0]
-    profile = state_profile(select_records(graph, filters), code, top=top)
+    profile = state_profile(select_records(graph, filters), code, top=top, by_occasion=not by_act)
     if fmt == "json":
         click.echo(json.dumps(to_jsonable(profile), ensure_ascii=False, indent=2))
         return
@@ -44,7 +45,7 @@ def state_command(state, data_dir, fmt, top, **kwargs):
     emit(profile["positions"], fmt, ["date", "act_id", "forum", "target", "stance", "roles"], title="Positions")
     click.echo()
     cols = ["partner", "name", "n", "same", "opposite", "share", "kappa"]
-    emit(profile["closest"], fmt, cols, title="Closest partners (acts on the same side minus opposite, then share)")
+    emit(profile["closest"], fmt, cols, title=f"Closest partners ({'acts' if by_act else 'items'} on the same side minus opposite, then share)")
     if profile["opposed"]:
         click.echo()
         emit(profile["opposed"], fmt, cols, title="Most opposed")
