@@ -1,0 +1,244 @@
+"""``graphkit import unga``, ``graphkit audit`` and ``graphkit unga agreement|drift|blocs|camps``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..loading import DEFAULT_DATA
+from ..output import to_jsonable
+from . import main
+from .options import data_option, emit, format_option
+
+STORE_HELP = "pyoxigraph store directory (shared with the SPARQL commands)."
+
+
+def store_option(f):
+    """``--store DIR``: the persisted store (default build/store)."""
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("build/store"),
+                        show_default=True, help=STORE_HELP)(f)
+
+
+@main.group("import")
+def import_group():
+    """Import external data sets into the store.
+
+    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz
+    """
+
+
+@import_group.command("unga")
+@click.argument("votes", type=click.Path(path_type=Path))
+@click.argument("roll_calls", required=False, type=click.Path(path_type=Path))
+@click.argument("issues", required=False, type=click.Path(path_type=Path))
+@click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
+              help="voeten: VOTES ROLL_CALLS [ISSUES] as in unvotes; undl: one UN Digital Library CSV.")
+@click.option("--release", help="Release label of the data set (default: file names and sha256 prefixes).")
+@store_option
+@data_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir, quiet):
+    """Import UN General Assembly roll-call votes (CSV or CSV.gz), replacing their named graph.
+
+    Every row is checked first (vote codes, roll calls, duplicates, country codes
+    by date); any problem stops the import with the file and line, before anything is written.
+
+    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz --store build/store
+    """
+    from ..unga.identity import load_identity
+    from ..unga.readers import read_undl, read_voeten
+    from ..unga.store import import_table
+
+    identity = load_identity(data_dir)
+    if layout == "voeten":
+        if roll_calls is None:
+            raise InputError("the voeten layout needs VOTES and ROLL_CALLS (ISSUES optional)",
+                             hint="graphkit import unga votes.csv.gz roll_calls.csv.gz [issues.csv.gz]")
+        table = read_voeten(votes, roll_calls, issues, identity=identity)
+    else:
+        if roll_calls is not None:
+            raise InputError("the undl layout takes one file (its rows carry the roll calls)", value=str(roll_calls),
+                             hint="graphkit import unga undl.csv --layout undl")
+        table = read_undl(votes, identity=identity)
+    result = import_table(table, store_dir, release=release, progress=not quiet)
+    s = table.summary()
+    click.echo(f"imported {result.votes} votes on {result.roll_calls} roll calls ({s['first']} to {s['last']}, "
+               f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
+               f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s")
+
+
+@main.command("audit")
+@store_option
+@data_option
+@format_option
+def audit_command(store_dir, data_dir, fmt):
+    """List tallies computed from the imported votes that differ from reported tallies (exit 0).
+
+    Compares each roll call with its source's own tally columns, and with the
+    curated acts in data/ (same symbol): their reported counts and signatory lists.
+
+    Example: graphkit audit --store build/store
+    """
+    from ..build import build
+    from ..unga.audit import FINDING_COLUMNS, audit
+    from ..unga.store import open_store
+
+    store = open_store(store_dir, create=False)
+    findings, summary = audit(store, build(data_dir, check=False).graph)
+    rows = [f.as_dict() for f in findings]
+    if fmt == "json":
+        click.echo(json.dumps({"summary": summary, "findings": rows}, ensure_ascii=False, indent=2))
+        return
+    emit(rows, fmt, FINDING_COLUMNS, title=f"Discrepancies: {summary['discrepancies']} "
+         f"({summary['roll_calls']} roll calls, {summary['curated_acts_matched']} curated acts matched, "
+         f"{summary['compared_tallies']} tallies compared)")
+
+
+# ---------------------------------------------------------------- analyses
+
+
+def unga_filters(f):
+    """``--session --issue --since --until --merge-successors --layout --min-votes``: which votes and how to key them."""
+    options = [
+        click.option("--session", type=int, help="Only this GA session (1 = 1946 … 74 = 2019–20)."),
+        click.option("--issue", help="Only roll calls with this issue code (me, nu, di, hr, co, ec)."),
+        click.option("--since", type=int, help="Only roll calls from this year on."),
+        click.option("--until", type=int, help="Only roll calls up to this year."),
+        click.option("--merge-successors", is_flag=True,
+                     help="One series per seat: USSR → Russia, FRG → Germany, ROC → China … (gk:continuedBy)."),
+        click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
+                     help="Which imported graph to read."),
+        click.option("--min-votes", type=int, default=5, show_default=True,
+                     help="Leave out roll calls with fewer votes (the Voeten data has two defective ones, with 2 and 4)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _matrix(store_dir, data_dir, kw):
+    from ..unga.identity import load_identity
+    from ..unga.matrix import vote_matrix
+    from ..unga.store import open_store, store_table
+
+    identity = load_identity(data_dir)
+    table = store_table(open_store(store_dir, create=False), kw.pop("layout"), store_dir=store_dir)
+    return vote_matrix(table, session=kw.pop("session"), issue=kw.pop("issue"), since=kw.pop("since"),
+                       until=kw.pop("until"), merge_successors=kw.pop("merge_successors"), identity=identity,
+                       min_votes=kw.pop("min_votes"))
+
+
+def _records(frame):
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def _emit_frame(frame, fmt, title):
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable(_records(frame)), ensure_ascii=False, indent=2))
+    else:
+        emit(_records(frame.round(4)), fmt, list(frame.columns), title=title)
+
+
+@main.group("unga")
+def unga_group():
+    """Analyses of the imported UN General Assembly votes.
+
+    Example: graphkit unga drift --state FRA --partner CHN --partner USA
+    """
+
+
+_BY = click.option("--by", type=click.Choice(["year", "session", "decade", "issue", "all"]), default="year", show_default=True,
+                   help="One result per year, session, decade, issue or for the whole selection.")
+
+
+@unga_group.command("agreement")
+@store_option
+@data_option
+@unga_filters
+@_BY
+@click.option("--state", "states", multiple=True, help="Only pairs with this state (repeatable; ISO alpha-3 or historic key).")
+@click.option("--min-n", type=int, default=1, show_default=True, help="Only pairs with this many roll calls in common.")
+@format_option
+def agreement_command(store_dir, data_dir, by, states, min_n, fmt, **kw):
+    """Agreement indices (share, S, kappa, pi, n) of every pair of states, by year, session, decade or issue.
+
+    Example: graphkit unga agreement --state CHN --by decade --format csv
+    """
+    from ..unga.analysis import agreement_table
+
+    m = _matrix(store_dir, data_dir, kw)
+    _emit_frame(agreement_table(m, by, states=list(states) or None, min_n=min_n), fmt, f"Agreement by {by}")
+
+
+@unga_group.command("drift")
+@store_option
+@data_option
+@unga_filters
+@_BY
+@click.option("--state", "states", multiple=True, help="Only these states (repeatable); default all.")
+@click.option("--partner", "partners", multiple=True, help="Agreement with these (repeatable; default CHN and USA).")
+@format_option
+def drift_command(store_dir, data_dir, by, states, partners, fmt, **kw):
+    """Each state's agreement with China and the United States (or other partners), year by year.
+
+    Example: graphkit unga drift --state FRA --state IND --merge-successors
+    """
+    from ..unga.analysis import drift
+
+    m = _matrix(store_dir, data_dir, kw)
+    _emit_frame(drift(m, tuple(partners) or ("CHN", "USA"), states=list(states) or None, by=by), fmt, f"Agreement with partners by {by}")
+
+
+@unga_group.command("blocs")
+@store_option
+@data_option
+@unga_filters
+@click.option("--by", type=click.Choice(["year", "session", "decade", "issue", "all"]), default="decade", show_default=True,
+              help="Blocs per decade (default), year, session, issue or for the whole selection.")
+@click.option("--index", type=click.Choice(["kappa", "pi", "s", "share"]), default="kappa", show_default=True,
+              help="Agreement index weighting the ties (kappa, pi: chance-corrected).")
+@click.option("--min-n", type=int, default=20, show_default=True, help="Pairs with fewer shared roll calls get no tie.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bloc search (same seed, same blocs).")
+@format_option
+def blocs_command(store_dir, data_dir, by, index, min_n, seed, fmt, **kw):
+    """Voting blocs per decade: signed modularity on the pairs' agreement.
+
+    Example: graphkit unga blocs --by decade --merge-successors
+    """
+    from ..unga.analysis import blocs
+
+    m = _matrix(store_dir, data_dir, kw)
+    _emit_frame(blocs(m, by, index=index, min_n=min_n, seed=seed), fmt, f"Blocs by {by} ({index})")
+
+
+@unga_group.command("camps")
+@store_option
+@data_option
+@unga_filters
+@_BY
+@click.option("--target", default="CHN", show_default=True, help="Target of the joint statements defining the camps.")
+@click.option("--camp-since", default="2019", show_default=True, help="Statements from this date (YYYY[-MM[-DD]]).")
+@click.option("--camp-until", default="2022-12-31", show_default=True, help="Statements up to this date.")
+@click.option("--index", type=click.Choice(["s", "share", "kappa", "pi"]), default="s", show_default=True)
+@format_option
+def camps_command(store_dir, data_dir, by, target, camp_since, camp_until, index, fmt, **kw):
+    """Do the camps of the joint statements on a target also vote together in the GA, and since when?
+
+    Example: graphkit unga camps --target CHN --merge-successors
+    """
+    from ..unga.camps import statement_camps
+    from ..unga.analysis import camp_agreement
+
+    camps, excluded = statement_camps(data_dir, target, camp_since, camp_until)
+    m = _matrix(store_dir, data_dir, kw)
+    frame, summary = camp_agreement(m, camps, by=by, index=index)
+    summary = {**summary, "camps": {k: len(v) for k, v in camps.items()}, "on_both_sides": excluded}
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable({"summary": summary, "rows": _records(frame)}), ensure_ascii=False, indent=2))
+        return
+    _emit_frame(frame, fmt, f"Mean {index} within and across the camps of the statements on {target}")
+    if fmt == "table":
+        click.echo(f"\ncamps: {summary['camps']}; on both sides (left out): {', '.join(excluded) or 'none'}; "
+                   f"within > across by ≥ {summary['margin']} every {by} since: {summary['since']}")
