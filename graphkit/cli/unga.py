@@ -9,6 +9,7 @@ import click
 from ..errors import InputError
 from ..loading import DEFAULT_DATA
 from ..output import to_jsonable
+from ..store import DEFAULT_STORE
 from . import main
 from .options import data_option, emit, format_option
 
@@ -17,7 +18,7 @@ STORE_HELP = "pyoxigraph store directory (shared with the SPARQL commands)."
 
 def store_option(f):
     """``--store DIR``: the persisted store (default build/store)."""
-    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("build/store"),
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE,
                         show_default=True, help=STORE_HELP)(f)
 
 
@@ -82,10 +83,11 @@ def audit_command(store_dir, data_dir, fmt):
     Example: graphkit audit --store build/store
     """
     from ..build import build
+    from ..store import open_store
     from ..unga.audit import FINDING_COLUMNS, audit
-    from ..unga.store import open_store
+    from ..unga.store import import_hint
 
-    store = open_store(store_dir, create=False)
+    store = open_store(store_dir, read_only=True, missing_hint=import_hint(store_dir=store_dir))
     findings, summary = audit(store, build(data_dir, check=False).graph)
     rows = [f.as_dict() for f in findings]
     if fmt == "json":
@@ -121,10 +123,10 @@ def unga_filters(f):
 def _matrix(store_dir, data_dir, kw):
     from ..unga.identity import load_identity
     from ..unga.matrix import vote_matrix
-    from ..unga.store import open_store, store_table
+    from ..unga.store import read_votes
 
     identity = load_identity(data_dir)
-    table = store_table(open_store(store_dir, create=False), kw.pop("layout"), store_dir=store_dir)
+    table = read_votes(store_dir, kw.pop("layout"))
     return vote_matrix(table, session=kw.pop("session"), issue=kw.pop("issue"), since=kw.pop("since"),
                        until=kw.pop("until"), merge_successors=kw.pop("merge_successors"), identity=identity,
                        min_votes=kw.pop("min_votes"))
