@@ -181,3 +181,9 @@ def test_missing_votes_say_to_import_first(tmp_path):
     open_store(tmp_path / "empty").flush()                 # a store, but no vote graph in it
     r = CliRunner().invoke(main, ["state", "USA", "--source", "unga", "--store", str(tmp_path / "empty")])
     assert r.exit_code == 2 and "no UN votes imported" in r.output and "graphkit import unga" in r.output
+
+
+def test_blocs_table_lists_members_below(store):
+    r = run(store, "blocs", "--since", "2016", "--min-n", "2")
+    assert r.exit_code == 0, r.output
+    assert "bloc 0: DEU FRA USA" in r.output and "bloc 1: CHN RUS" in r.output and "2016–…" in r.output

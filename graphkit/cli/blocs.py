@@ -50,8 +50,12 @@ def blocs_command(data_dir, fmt, seed, part, by_act, min_n, **kwargs):
         if frame.empty:
             raise DataError(f"no pair of states voted on {min_n} or more of the same roll calls in the selection",
                             value=min_n, hint="lower --min-n or widen the selection")
-        emit_frame(frame.drop(columns="group"), fmt, title=f"Voting blocs by signed modularity on kappa "
-                   f"(seed {seed}, ties between pairs with ≥ {min_n} roll calls in common); {selection.describe()}")
+        frame = frame.drop(columns="group")
+        emit_frame(frame.drop(columns="members") if fmt == "table" else frame, fmt, title=f"Voting blocs by signed "
+                   f"modularity on kappa (seed {seed}, ties between pairs with ≥ {min_n} roll calls in common); {selection.describe()}")
+        if fmt == "table":
+            for bloc, members in zip(frame["bloc"], frame["members"]):
+                click.echo(f"  bloc {bloc}: {members}")
         return
     graph = build(data_dir, check=False).graph
     records = select_records(graph, filters)
