@@ -19,7 +19,7 @@ from rdflib import Graph
 from .errors import UnknownStateError
 from .namespaces import GK, RDF, SKOS
 
-__all__ = ["StateResolver", "normalise_name"]
+__all__ = ["StateResolver", "normalise_name", "closest_codes"]
 
 #: Abbreviations and short forms no label or pattern covers.
 ABBREVIATIONS = {
@@ -38,6 +38,19 @@ def normalise_name(name: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     text = re.sub(r"^(the|la|le|les|l) ", "", text)
     return text
+
+
+def closest_codes(code: str, codes, n: int = 3) -> list[str]:
+    """The known codes closest to ``code``: longest shared prefix first ("FRN" → FRA before IRN), then likeness, then A–Z.
+
+    Examples
+    --------
+    >>> closest_codes("FRN", ["DEU", "FRA", "FRG", "IRN"])
+    ['FRA', 'FRG', 'IRN']
+    """
+    close = difflib.get_close_matches(code, sorted(codes), n=2 * n, cutoff=0.5)
+    prefix = lambda c: next((i for i, (x, y) in enumerate(zip(c, code)) if x != y), 3)  # noqa: E731
+    return sorted(close, key=lambda c: (-prefix(c), -difflib.SequenceMatcher(None, code, c).ratio(), c))[:n]
 
 
 class StateResolver:

@@ -19,7 +19,7 @@ the state's IRI after checking that the state exists, a date an ``xsd:date``,
 numbers typed literals. On every backend the terms go in a ``VALUES`` block
 at the top of the WHERE group, serialised from the constructed terms
 (:mod:`graphkit.sparqltext`), so the embedded store, an endpoint and an rdflib
-graph see the same query. (pyoxigraph's ``substitutions`` would avoid the
+graph (the backends, :mod:`graphkit.query_backends`) see the same query. (pyoxigraph's ``substitutions`` would avoid the
 text step but only binds variables the SELECT projects.) The same block goes
 into every sub-SELECT, so a parameter means the same everywhere in the query.
 SPARQL Update is refused unless ``allow_update=True``.
@@ -47,14 +47,15 @@ import pyoxigraph as ox
 
 from .errors import GraphkitError, QueryError
 from .loading import PACKAGE_ROOT
-from .namespaces import BINDINGS, GK, ID, XSD
-from .sparqltext import QUERY_FORMS, inject_values, operation
+from .namespaces import GK, ID, XSD
+from .query_backends import PREFIXES, STATES_QUERY, Exists, backend_for, ntriples_to_rdflib
+from .query_backends import StoreBackend as _StoreBackend  # noqa: F401  (the name before the split)
+from .sparqltext import QUERY_FORMS, operation
 
 __all__ = ["QUERIES_DIR", "PARAM_TYPES", "Param", "QueryFile", "parse_query_file", "list_queries", "find_query",
            "bind_params", "run_query", "query_columns", "query_dataframe", "construct_graph", "compact", "PREFIXES"]
 
 QUERIES_DIR = PACKAGE_ROOT / "queries"
-PREFIXES = {k: str(v) for k, v in BINDINGS.items()}
 PARAM_TYPES = ("state", "topic", "forum", "act", "date", "year", "integer", "decimal", "stance", "iri", "string")
 STANCE_NAMES = ("supports", "criticises", "rejects", "yes", "no", "abstain")
 _IRI_TYPES = {"topic": "topic/", "forum": "org/", "act": "act/"}
@@ -253,205 +254,6 @@ def bind_params(query: QueryFile, params: dict | None, exists) -> dict[str, ox.N
     return terms
 
 
-# ---------------------------------------------------------------------- backends
-
-def _value(term):
-    """A pyoxigraph term as a plain Python value: IRIs as strings, typed literals as int/float/bool/date."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    if isinstance(term, ox.Literal):
-        return _literal(term.value, term.datatype.value if term.datatype else None)
-    return str(term)
-
-
-_INTS = {str(XSD[n]) for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                               "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
-
-
-def _literal(lexical: str, datatype: str | None):
-    try:
-        if datatype in _INTS:
-            return int(lexical)
-        if datatype in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
-            return float(lexical)
-        if datatype == str(XSD.boolean):
-            return lexical in ("true", "1")
-        if datatype == str(XSD.date):
-            return dt.date.fromisoformat(lexical)
-    except ValueError:
-        pass
-    return lexical
-
-
-class _Exists:
-    """Existence checks and a state resolver against one backend, computed lazily."""
-
-    def __init__(self, ask, construct_states):
-        self._ask, self._construct_states, self._resolver = ask, construct_states, None
-
-    def __call__(self, node, rdf_type=None) -> bool:
-        pattern = f"{node} a <{rdf_type}>" if rdf_type is not None else f"{{ {node} ?p ?o }} UNION {{ ?s ?p {node} }}"
-        return self._ask(f"ASK {{ {pattern} }}")
-
-    def resolver(self):
-        if self._resolver is None:
-            from .names import StateResolver
-            self._resolver = StateResolver(self._construct_states())
-        return self._resolver
-
-
-_STATES = """PREFIX gk: <https://w3id.org/graphkit/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-CONSTRUCT { ?s a gk:State ; gk:iso3 ?c ; gk:iso2 ?c2 ; skos:prefLabel ?l ; skos:altLabel ?a ; gk:nameRegex ?r }
-WHERE { ?s a gk:State ; gk:iso3 ?c . OPTIONAL { ?s gk:iso2 ?c2 } OPTIONAL { ?s skos:prefLabel ?l }
-        OPTIONAL { ?s skos:altLabel ?a } OPTIONAL { ?s gk:nameRegex ?r } }"""
-
-
-def _ntriples_to_rdflib(nt: str):
-    from rdflib import Graph
-    from .namespaces import bind_prefixes
-    return bind_prefixes(Graph()).parse(data=nt, format="nt")
-
-
-class _StoreBackend:
-    def __init__(self, store):
-        if isinstance(store, (str, Path)):
-            from .store import open_store
-            store = open_store(store, read_only=True)
-        self.store = store
-
-    def run(self, text, terms):
-        try:
-            return self.store.query(inject_values(text, {k: str(v) for k, v in terms.items()}),
-                                    use_default_graph_as_union=True, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
-
-    def ask(self, text):
-        return bool(self.run(text, {}))
-
-    def rows(self, text, terms):
-        result = self.run(text, terms)
-        if isinstance(result, ox.QueryBoolean):
-            return ["result"], [{"result": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return names, [{n: _value(sol[n]) for n in names} for sol in result]
-        return ["subject", "predicate", "object"], [
-            {"subject": _value(t.subject), "predicate": _value(t.predicate), "object": _value(t.object)} for t in result]
-
-    def construct_nt(self, text, terms=None):
-        triples = self.run(text, terms or {})
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
-
-    def update(self, text):
-        self.store.update(text, prefixes=PREFIXES)
-
-
-def _prologue() -> str:
-    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-
-
-class _EndpointBackend:
-    def __init__(self, endpoint):
-        from .endpoint import Endpoint
-        self.ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(str(endpoint))
-
-    def ask(self, text):
-        return bool(self.ep.select(_prologue() + text)["boolean"])
-
-    def rows(self, text, terms):
-        text = _prologue() + inject_values(text, {k: str(v) for k, v in terms.items()})
-        if operation(text) in ("CONSTRUCT", "DESCRIBE"):
-            g = _ntriples_to_rdflib(self.ep.construct(text))
-            return _RdflibBackend.triples_rows(g)
-        data = self.ep.select(text)
-        if "boolean" in data:
-            return ["result"], [{"result": bool(data["boolean"])}]
-        names = data["head"]["vars"]
-        return names, [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
-
-    def construct_nt(self, text, terms=None):
-        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
-
-    def update(self, text):
-        self.ep.update(_prologue() + text)
-
-
-def _json_value(b):
-    if b is None:
-        return None
-    if b["type"] == "uri":
-        return b["value"]
-    if b["type"] == "bnode":
-        return "_:" + b["value"]
-    return _literal(b["value"], b.get("datatype"))
-
-
-class _RdflibBackend:
-    def __init__(self, graph):
-        self.graph = graph
-
-    def _query(self, text):
-        try:
-            return self.graph.query(text, initNs=PREFIXES)  # plain strings: oxrdflib graphs need them
-        except Exception as exc:  # rdflib raises pyparsing errors for bad syntax
-            raise QueryError(f"SPARQL error: {exc}", hint="check the query text") from None
-
-    def ask(self, text):
-        return bool(self._query(text).askAnswer)
-
-    @staticmethod
-    def triples_rows(g):
-        names = ["subject", "predicate", "object"]
-        return names, [dict(zip(names, (_rdflib_value(x) for x in t))) for t in g]
-
-    def rows(self, text, terms):
-        result = self._query(inject_values(text, {k: str(v) for k, v in terms.items()}))
-        if result.type == "ASK":
-            return ["result"], [{"result": bool(result.askAnswer)}]
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return self.triples_rows(result.graph)
-        names = [str(v) for v in result.vars]
-        return names, [{n: _rdflib_value(row[n]) for n in names} for row in result]
-
-    def construct_nt(self, text, terms=None):
-        result = self._query(inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
-        return result.graph.serialize(format="nt")
-
-    def update(self, text):
-        self.graph.update(text, initNs=PREFIXES)
-
-
-def _rdflib_value(term):
-    from rdflib import BNode, Literal
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return _literal(str(term), str(term.datatype) if term.datatype else None)
-    if isinstance(term, BNode):
-        return "_:" + str(term)
-    return str(term)
-
-
-def _backend(store, endpoint, graph):
-    given = [x is not None for x in (store, endpoint, graph)]
-    if sum(given) > 1:
-        raise QueryError("give one of store=, endpoint= or graph=", hint="a query runs against one backend")
-    if endpoint is not None:
-        return _EndpointBackend(endpoint)
-    if graph is not None:
-        return _RdflibBackend(graph)
-    if store is None:
-        from .store import DEFAULT_STORE
-        store = DEFAULT_STORE
-    return _StoreBackend(store)
-
-
 # ---------------------------------------------------------------------- running
 
 def _prepare(name_or_path, params, backend, allow_update):
@@ -463,7 +265,7 @@ def _prepare(name_or_path, params, backend, allow_update):
         if not allow_update:
             raise QueryError(f"{query.name} is a SPARQL Update ({form}); updates are refused", file=query.path,
                              hint="pass --allow-update (allow_update=True) if you mean to change the data")
-    exists = _Exists(backend.ask, lambda: _ntriples_to_rdflib(backend.construct_nt(_STATES)))
+    exists = Exists(backend.ask, lambda: ntriples_to_rdflib(backend.construct_nt(STATES_QUERY)))
     terms = bind_params(query, params, exists)
     return query, form, terms
 
@@ -503,7 +305,7 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
     EndpointError
         The endpoint is down, slow or answers with an error.
     """
-    backend = _backend(store, endpoint, graph)
+    backend = backend_for(store, endpoint, graph)
     query, form, terms = _prepare(name_or_path, params, backend, allow_update)
     if form not in QUERY_FORMS:
         if terms:
@@ -516,7 +318,7 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
 def query_columns(name_or_path, params=None, **backend) -> tuple[list[str], list[dict]]:
     """Like :func:`run_query` but also returns the column names (even when there are no rows)."""
     allow = backend.pop("allow_update", False)
-    b = _backend(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
+    b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
     query, form, terms = _prepare(name_or_path, params, b, allow)
     if form not in QUERY_FORMS:
         b.update(query.text)
@@ -541,11 +343,11 @@ def query_dataframe(name_or_path, params: dict | None = None, **backend):
 
 def construct_graph(name_or_path, params: dict | None = None, **backend):
     """Run a CONSTRUCT/DESCRIBE query and return an :class:`rdflib.Graph` (for small results)."""
-    b = _backend(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
+    b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
     query, form, terms = _prepare(name_or_path, params, b, False)
     if form not in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{query.name} is a {form} query; construct_graph needs CONSTRUCT or DESCRIBE")
-    return _ntriples_to_rdflib(b.construct_nt(query.text, terms))
+    return ntriples_to_rdflib(b.construct_nt(query.text, terms))
 
 
 def compact(value):

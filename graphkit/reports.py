@@ -21,7 +21,7 @@ from .projections import coalition_graph, signed_graph
 from .records import PositionRecord
 from .swing import swing_states
 
-__all__ = ["BlocsReport", "blocs_report", "compare_states", "state_profile", "explain_pair"]
+__all__ = ["BlocsReport", "blocs_report", "compare_states", "pairwise_rows", "state_profile", "explain_pair"]
 
 
 @dataclass
@@ -92,12 +92,29 @@ def compare_states(records: list[PositionRecord], states: list[str], metric: str
     [('AAA', 'BBB', 3), ('AAA', 'CCC', 1), ('BBB', 'CCC', 1)]
     """
     m = vote_matrix(records, by_occasion)
-    index = {s: i for i, s in enumerate(m.states)}
-    values = np.full((len(states), len(m.items)), np.nan)
+    return pairwise_rows(m.states, m.values, states, metric)
+
+
+def pairwise_rows(keys: list[str], values: np.ndarray, states: list[str], metric: str = "squared") -> list[dict]:
+    """All pairs among ``states`` from a keys × items matrix: n, share, S, κ, π (None where undefined).
+
+    Shared by :func:`compare_states` (curated acts) and
+    :func:`graphkit.unga.analysis.compare_pairs` (GA roll calls). A state
+    without a row in ``keys`` has N = 0 with everyone.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> values = np.array([[1, 1, -1], [1, -1, np.nan]])
+    >>> [(r["a"], r["b"], r["n"], r["share"]) for r in pairwise_rows(["AAA", "BBB"], values, ["BBB", "AAA", "ZZZ"])]
+    [('BBB', 'AAA', 2, 0.5), ('BBB', 'ZZZ', 0, None), ('AAA', 'ZZZ', 0, None)]
+    """
+    index = {s: i for i, s in enumerate(keys)}
+    chosen = np.full((len(states), values.shape[1]), np.nan)
     for k, s in enumerate(states):
         if s in index:
-            values[k] = m.values[index[s]]
-    ix = agreement_indices(values, metric)
+            chosen[k] = values[index[s]]
+    ix = agreement_indices(chosen, metric)
     rows = []
     for i in range(len(states)):
         for j in range(i + 1, len(states)):

@@ -7,13 +7,12 @@ nothing is left, names the filter that emptied the selection;
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 
 from rdflib import Graph
 
 from .errors import DataError, UnknownStateError
-from .names import StateResolver
+from .names import StateResolver, closest_codes
 from .records import Filters, PositionRecord, position_records
 
 __all__ = ["select_records", "resolve_states", "FILTER_ORDER"]
@@ -52,9 +51,7 @@ def resolve_states(graph: Graph, names: list[str]) -> list[str]:
 
 def _suggest_code(resolver: StateResolver, code: str) -> str:
     """Closest known codes, those sharing the longest prefix first ("FRN" → FRA before IRN)."""
-    close = difflib.get_close_matches(code, sorted(resolver.names), n=6, cutoff=0.5)
-    prefix = lambda c: next((i for i, (x, y) in enumerate(zip(c, code)) if x != y), 3)  # noqa: E731
-    close = sorted(close, key=lambda c: -prefix(c))[:3]
+    close = closest_codes(code, resolver.names)
     if not close:
         return "an ISO 3166-1 alpha-3 code expected (see data/states.ttl)"
     return "did you mean " + " or ".join(f"{c} ({resolver.name(c)})" for c in close) + "?"

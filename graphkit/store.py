@@ -55,8 +55,18 @@ ONTOLOGY_GRAPH = str(ID["graph/ontology"])
 LAYOUT = 1
 
 
-def open_store(path=DEFAULT_STORE, *, read_only: bool = False) -> ox.Store:
+def open_store(path=DEFAULT_STORE, *, read_only: bool = False, missing_hint: str | None = None) -> ox.Store:
     """Open (or, unless ``read_only``, create) the store directory at ``path``.
+
+    Read-only opening takes no lock: it works while another process (``graphkit
+    serve``, ``oxigraph serve``, an import) holds the store open, and readers
+    never block each other. Commands that only read open the store this way.
+
+    Parameters
+    ----------
+    missing_hint : str, optional
+        What to tell the user when the directory is missing (read-only); by
+        default, to run ``graphkit build``.
 
     Raises
     ------
@@ -67,7 +77,8 @@ def open_store(path=DEFAULT_STORE, *, read_only: bool = False) -> ox.Store:
     try:
         if read_only:
             if not path.is_dir():
-                raise InputError(f"no store at {path}", hint="run graphkit build first, or pass --store DIR")
+                raise InputError(f"no store at {path}", value=str(path),
+                                 hint=missing_hint or "run graphkit build first, or pass --store DIR")
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))

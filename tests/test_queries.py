@@ -220,3 +220,9 @@ def test_dataframe_helper(world_store):
     df = query_dataframe("states-by-bloc", {"target": "SYL"}, store=world_store)
     assert list(df.columns) == ["bloc", "state", "name", "backed", "criticised", "abstained"]
     assert df.set_index("name").loc["Elbonia", "bloc"] == "both sides"
+
+
+def test_occasions_query_follows_its_target(world_store):
+    # the world's one occasion (w-2020-hrc) has two acts on Syldavia; none targets Avalon
+    assert len(run_query("occasions", store=world_store)) == 2
+    assert run_query("occasions", {"target": "AAA"}, store=world_store) == []

@@ -20,7 +20,8 @@ from graphkit.unga.audit import audit
 from graphkit.unga.identity import load_identity
 from graphkit.unga.matrix import vote_matrix
 from graphkit.unga.readers import read_undl, read_voeten
-from graphkit.unga.store import cache_path, import_table, open_store, store_table
+from graphkit.store import open_store
+from graphkit.unga.store import cache_path, import_table, read_votes, store_table
 from graphkit.unga.testing import FIXTURE_DIR, fixture_identity, fixture_table
 
 VOETEN = FIXTURE_DIR / "voeten"
@@ -297,10 +298,36 @@ def test_cli_agreement_and_drift(fixture_store):
     assert r.exit_code == 0 and r.output.count('"partner": "USA"') == 4
 
 
+def test_readers_do_not_need_the_write_lock(fixture_store):
+    # A writer holding the store (as `oxigraph serve` or an import would) must not block audit or the analyses:
+    # they open the store read-only.
+    holder = open_store(fixture_store)
+    try:
+        with pytest.raises(InputError, match="cannot open the store"):
+            open_store(fixture_store)                       # a second writer is refused ...
+        r = CliRunner().invoke(main, ["audit", "--store", str(fixture_store), "--format", "csv"])
+        assert r.exit_code == 0 and "tally,unga-voeten-103" in r.output
+        r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--by", "all", "--state", "USA",
+                                      "--min-votes", "0", "--format", "csv"])
+        assert r.exit_code == 0 and "all,FRA,USA,0.500" in r.output   # ... readers are not
+    finally:
+        del holder
+
+
+def test_read_votes_says_what_to_import(tmp_path):
+    store_dir = tmp_path / "store"
+    open_store(store_dir).flush()                            # a store without any vote graph
+    with pytest.raises(InputError) as err:
+        read_votes(store_dir, "undl")
+    assert "no UN votes imported" in str(err.value) and "graphkit import unga VOTES.csv --layout undl" in str(err.value)
+    with pytest.raises(InputError, match="no store at .*graphkit import unga"):
+        read_votes(tmp_path / "nowhere")
+
+
 def test_cli_filters_and_errors(fixture_store, tmp_path):
     r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--session", "99"])
     assert r.exit_code == 2 and "no roll call left" in r.output
     r = CliRunner().invoke(main, ["audit", "--store", str(tmp_path / "nowhere")])
-    assert r.exit_code == 2 and "does not exist" in r.output
+    assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     r = CliRunner().invoke(main, ["import", "unga", str(VOETEN / "votes.csv"), "--store", str(tmp_path / "s")])
     assert r.exit_code == 2 and "ROLL_CALLS" in r.output

@@ -6,12 +6,14 @@ import json
 import click
 
 from ..build import build
+from ..errors import DataError
 from ..camps import act_camps, reported_counts, side_consistency
 from ..output import to_jsonable
 from ..reports import blocs_report
 from ..selection import select_records
 from . import main
-from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
+from .options import (by_act_option, data_option, emit, emit_frame, filter_options, filters_from, format_option,
+                      source_options, unga_from)
 
 PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 
@@ -19,16 +21,42 @@ PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 @main.command("blocs")
 @data_option
 @filter_options
+@source_options
 @format_option
 @by_act_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bloc search (same seed, same blocs).")
 @click.option("--part", type=click.Choice(PARTS), help="Show one part only (CSV shows camps unless told).")
-def blocs_command(data_dir, fmt, seed, part, by_act, **kwargs):
+@click.option("--min-n", type=int, default=20, show_default=True,
+              help="GA: pairs with fewer roll calls in common get no tie.")
+def blocs_command(data_dir, fmt, seed, part, by_act, min_n, **kwargs):
     """Camps per act, blocs by signed modularity (size, cohesion, core, stance) and swing states.
 
+    With --source unga, voting blocs in the imported UN General Assembly roll
+    calls (signed modularity on the pairs' kappa; per decade: graphkit unga blocs).
+
     Example: graphkit blocs --target CHN --since 2019
+    Example: graphkit blocs --source unga --since 2010 --until 2019 --issue hr
     """
     filters = filters_from(kwargs)
+    votes = unga_from(kwargs, filters, by_act, unga_only=("min_n",))
+    if votes is not None:
+        if part:
+            raise click.UsageError("--part applies to the curated acts only (the GA votes give blocs)")
+        from ..unga.analysis import blocs
+        from ..unga.selection import load_matrix
+
+        store_dir, selection = votes
+        frame = blocs(load_matrix(store_dir, selection, data_dir), "all", min_n=min_n, seed=seed)
+        if frame.empty:
+            raise DataError(f"no pair of states voted on {min_n} or more of the same roll calls in the selection",
+                            value=min_n, hint="lower --min-n or widen the selection")
+        frame = frame.drop(columns="group")
+        emit_frame(frame.drop(columns="members") if fmt == "table" else frame, fmt, title=f"Voting blocs by signed "
+                   f"modularity on kappa (seed {seed}, ties between pairs with ≥ {min_n} roll calls in common); {selection.describe()}")
+        if fmt == "table":
+            for bloc, members in zip(frame["bloc"], frame["members"]):
+                click.echo(f"  bloc {bloc}: {members}")
+        return
     graph = build(data_dir, check=False).graph
     records = select_records(graph, filters)
     rep = blocs_report(records, seed=seed, by_occasion=not by_act)

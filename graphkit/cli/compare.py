@@ -7,7 +7,8 @@ from ..build import build
 from ..reports import compare_states
 from ..selection import resolve_states, select_records
 from . import main
-from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
+from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
+                      unga_from)
 
 INDEX_CHOICES = ("share", "s", "kappa", "pi")
 
@@ -21,6 +22,7 @@ def _unit(by_act: bool) -> str:
 @click.argument("states", nargs=-1, required=True)
 @data_option
 @filter_options
+@source_options
 @format_option
 @by_act_option
 @click.option("--index", "index", type=click.Choice(INDEX_CHOICES), default="share", show_default=True,
@@ -30,14 +32,30 @@ def _unit(by_act: bool) -> str:
 def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     """Pairwise agreement (share, S, kappa, pi, N) between states, as a grid.
 
+    With --source unga, over the imported UN General Assembly roll calls
+    (select them with --session, --issue, --since and --until).
+
     Example: graphkit compare FRA DEU IND --target CHN --index kappa
+    Example: graphkit compare USA FRA CHN --source unga --session 74 --issue hr
     """
     filters = filters_from(kwargs)
-    graph = build(data_dir, check=False).graph
-    codes = resolve_states(graph, list(states))
+    votes = unga_from(kwargs, filters, by_act)
+    if votes is not None:
+        from ..unga.analysis import compare_pairs
+        from ..unga.selection import load_matrix
+
+        store_dir, selection = votes
+        matrix = load_matrix(store_dir, selection, data_dir)
+        codes = [matrix.key_of(s) for s in states]
+        rows = compare_pairs(matrix, codes, metric)
+        unit, item, scope = "roll calls both voted in", "roll call", selection.describe()
+    else:
+        graph = build(data_dir, check=False).graph
+        codes = resolve_states(graph, list(states))
+        rows = compare_states(select_records(graph, filters), codes, metric, by_occasion=not by_act) if len(codes) > 1 else []
+        unit, item, scope = _unit(by_act), ("act" if by_act else "item"), filters.describe()
     if len(codes) < 2:
         raise click.UsageError("name at least two states, e.g. graphkit compare FRA DEU")
-    rows = compare_states(select_records(graph, filters), codes, metric, by_occasion=not by_act)
     if fmt != "table":
         emit(rows, fmt, ["a", "b", "n", "share", "s", "kappa", "pi"])
         return
@@ -47,9 +65,9 @@ def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
         text = "N=0" if r["n"] == 0 else f"{'n/a' if v is None else f'{v:.3f}'} ({r['n']})"
         cell[(r["a"], r["b"])] = cell[(r["b"], r["a"])] = text
     grid = [{"state": a, **{b: ("—" if a == b else cell[(a, b)]) for b in codes}} for a in codes]
-    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {_unit(by_act)}); {filters.describe()}")
+    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {unit}); {scope}")
     empty = [f"{r['a']}–{r['b']}" for r in rows if r["n"] == 0]
     if empty:
-        click.echo(f"N = 0 (no {'act' if by_act else 'item'} in common, indices undefined): {', '.join(empty)}")
+        click.echo(f"N = 0 (no {item} in common, indices undefined): {', '.join(empty)}")
     if any(r["n"] and r[index] is None for r in rows):
         click.echo("n/a: undefined — both states made one and the same choice throughout, so chance explains it all.")

@@ -10,22 +10,39 @@ from ..output import to_jsonable
 from ..reports import state_profile
 from ..selection import resolve_states, select_records
 from . import main
-from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
+from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
+                      unga_from)
 
 
 @main.command("state")
 @click.argument("state")
 @data_option
 @filter_options
+@source_options
 @format_option
 @by_act_option
 @click.option("--top", type=int, default=5, show_default=True, help="How many partners to list.")
-def state_command(state, data_dir, fmt, top, by_act, **kwargs):
+@click.option("--min-n", type=int, default=10, show_default=True,
+              help="GA: partners need this many roll calls in common with the state.")
+def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
     """One state's positions and its closest and most opposed partners.
 
+    With --source unga, its votes in the imported UN General Assembly roll
+    calls and the states that voted most and least like it (by S).
+
     Example: graphkit state CHN --since 2019
+    Example: graphkit state FRA --source unga --since 2010 --issue hr
     """
     filters = filters_from(kwargs)
+    votes = unga_from(kwargs, filters, by_act, unga_only=("min_n",))
+    if votes is not None:
+        from ..unga.analysis import state_record
+        from ..unga.selection import load_matrix
+
+        store_dir, selection = votes
+        record = state_record(load_matrix(store_dir, selection, data_dir), state, top=top, min_n=min_n)
+        _emit_votes_record(record, fmt, selection.describe(), min_n)
+        return
     graph = build(data_dir, check=False).graph
     code = resolve_states(graph, [state])[0]
     profile = state_profile(select_records(graph, filters), code, top=top, by_occasion=not by_act)
@@ -56,3 +73,25 @@ def state_command(state, data_dir, fmt, top, by_act, **kwargs):
                  title=f"States that most often {title} {code} (as the target of acts)")
     if not profile["partners"]:
         click.echo("No other state took part in any of these acts (N = 0 with everyone).")
+
+
+def _emit_votes_record(record: dict, fmt: str, scope: str, min_n: int) -> None:
+    """Print :func:`graphkit.unga.analysis.state_record`: its votes, then closest and most opposed partners."""
+    cols = ["partner", "name", "n", "share", "s", "kappa", "pi"]
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable(record), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        emit(record["ranking"], "csv", cols)
+        return
+    click.echo(f"{record['name']} ({record['state']}): voted on {record['roll_calls'] - record['absent']} of "
+               f"{record['roll_calls']} roll calls — {record['yes']} yes, {record['no']} no, "
+               f"{record['abstain']} abstaining ({scope})")
+    if not record["ranking"]:
+        click.echo(f"No other state voted on {min_n} or more of the same roll calls (lower --min-n).")
+        return
+    click.echo()
+    emit(record["closest"], fmt, cols, title=f"Closest partners (highest S, then share; ≥ {min_n} roll calls in common)")
+    if record["opposed"]:
+        click.echo()
+        emit(record["opposed"], fmt, cols, title="Most opposed (S < 0: further apart than one step on average)")

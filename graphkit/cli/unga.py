@@ -7,19 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..loading import DEFAULT_DATA
 from ..output import to_jsonable
 from . import main
-from .options import data_option, emit, format_option
-
-STORE_HELP = "pyoxigraph store directory (shared with the SPARQL commands)."
-
-
-def store_option(f):
-    """``--store DIR``: the persisted store (default build/store)."""
-    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("build/store"),
-                        show_default=True, help=STORE_HELP)(f)
-
+from .options import data_option, emit, emit_frame, format_option, store_option, vote_options
 
 @main.group("import")
 def import_group():
@@ -82,10 +72,11 @@ def audit_command(store_dir, data_dir, fmt):
     Example: graphkit audit --store build/store
     """
     from ..build import build
+    from ..store import open_store
     from ..unga.audit import FINDING_COLUMNS, audit
-    from ..unga.store import open_store
+    from ..unga.store import import_hint
 
-    store = open_store(store_dir, create=False)
+    store = open_store(store_dir, read_only=True, missing_hint=import_hint(store_dir=store_dir))
     findings, summary = audit(store, build(data_dir, check=False).graph)
     rows = [f.as_dict() for f in findings]
     if fmt == "json":
@@ -100,45 +91,23 @@ def audit_command(store_dir, data_dir, fmt):
 
 
 def unga_filters(f):
-    """``--session --issue --since --until --merge-successors --layout --min-votes``: which votes and how to key them."""
-    options = [
-        click.option("--session", type=int, help="Only this GA session (1 = 1946 … 74 = 2019–20)."),
-        click.option("--issue", help="Only roll calls with this issue code (me, nu, di, hr, co, ec)."),
-        click.option("--since", type=int, help="Only roll calls from this year on."),
-        click.option("--until", type=int, help="Only roll calls up to this year."),
-        click.option("--merge-successors", is_flag=True,
-                     help="One series per seat: USSR → Russia, FRG → Germany, ROC → China … (gk:continuedBy)."),
-        click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
-                     help="Which imported graph to read."),
-        click.option("--min-votes", type=int, default=5, show_default=True,
-                     help="Leave out roll calls with fewer votes (the Voeten data has two defective ones, with 2 and 4)."),
-    ]
-    for option in reversed(options):
+    """``--since --until`` (years) and :func:`~graphkit.cli.options.vote_options`: which votes and how to key them."""
+    f = vote_options(f)
+    for option in reversed([click.option("--since", type=int, help="Only roll calls from this year on."),
+                            click.option("--until", type=int, help="Only roll calls up to this year.")]):
         f = option(f)
     return f
 
 
 def _matrix(store_dir, data_dir, kw):
-    from ..unga.identity import load_identity
-    from ..unga.matrix import vote_matrix
-    from ..unga.store import open_store, store_table
+    from ..unga.selection import VoteSelection, load_matrix
 
-    identity = load_identity(data_dir)
-    table = store_table(open_store(store_dir, create=False), kw.pop("layout"), store_dir=store_dir)
-    return vote_matrix(table, session=kw.pop("session"), issue=kw.pop("issue"), since=kw.pop("since"),
-                       until=kw.pop("until"), merge_successors=kw.pop("merge_successors"), identity=identity,
-                       min_votes=kw.pop("min_votes"))
+    names = ("session", "issue", "since", "until", "merge_successors", "layout", "min_votes")
+    return load_matrix(store_dir, VoteSelection(**{k: kw.pop(k) for k in names}), data_dir)
 
 
 def _records(frame):
     return json.loads(frame.to_json(orient="records", force_ascii=False))
-
-
-def _emit_frame(frame, fmt, title):
-    if fmt == "json":
-        click.echo(json.dumps(to_jsonable(_records(frame)), ensure_ascii=False, indent=2))
-    else:
-        emit(_records(frame.round(4)), fmt, list(frame.columns), title=title)
 
 
 @main.group("unga")
@@ -169,7 +138,7 @@ def agreement_command(store_dir, data_dir, by, states, min_n, fmt, **kw):
     from ..unga.analysis import agreement_table
 
     m = _matrix(store_dir, data_dir, kw)
-    _emit_frame(agreement_table(m, by, states=list(states) or None, min_n=min_n), fmt, f"Agreement by {by}")
+    emit_frame(agreement_table(m, by, states=list(states) or None, min_n=min_n), fmt, f"Agreement by {by}")
 
 
 @unga_group.command("drift")
@@ -188,7 +157,7 @@ def drift_command(store_dir, data_dir, by, states, partners, fmt, **kw):
     from ..unga.analysis import drift
 
     m = _matrix(store_dir, data_dir, kw)
-    _emit_frame(drift(m, tuple(partners) or ("CHN", "USA"), states=list(states) or None, by=by), fmt, f"Agreement with partners by {by}")
+    emit_frame(drift(m, tuple(partners) or ("CHN", "USA"), states=list(states) or None, by=by), fmt, f"Agreement with partners by {by}")
 
 
 @unga_group.command("blocs")
@@ -210,7 +179,7 @@ def blocs_command(store_dir, data_dir, by, index, min_n, seed, fmt, **kw):
     from ..unga.analysis import blocs
 
     m = _matrix(store_dir, data_dir, kw)
-    _emit_frame(blocs(m, by, index=index, min_n=min_n, seed=seed), fmt, f"Blocs by {by} ({index})")
+    emit_frame(blocs(m, by, index=index, min_n=min_n, seed=seed), fmt, f"Blocs by {by} ({index})")
 
 
 @unga_group.command("camps")
@@ -238,7 +207,7 @@ def camps_command(store_dir, data_dir, by, target, camp_since, camp_until, index
     if fmt == "json":
         click.echo(json.dumps(to_jsonable({"summary": summary, "rows": _records(frame)}), ensure_ascii=False, indent=2))
         return
-    _emit_frame(frame, fmt, f"Mean {index} within and across the camps of the statements on {target}")
+    emit_frame(frame, fmt, f"Mean {index} within and across the camps of the statements on {target}")
     if fmt == "table":
         click.echo(f"\ncamps: {summary['camps']}; on both sides (left out): {', '.join(excluded) or 'none'}; "
                    f"within > across by ≥ {summary['margin']} every {by} since: {summary['since']}")

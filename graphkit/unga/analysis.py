@@ -9,15 +9,18 @@ pairs that agree less push apart.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ..agreement import agreement_indices
 from ..blocs import signed_blocs
+from ..reports import pairwise_rows
 from .matrix import UngaMatrix
 
-__all__ = ["agreement_table", "drift", "blocs", "camp_agreement", "INDEX_COLUMNS"]
+__all__ = ["agreement_table", "drift", "blocs", "camp_agreement", "compare_pairs", "state_record", "INDEX_COLUMNS"]
 
 INDEX_COLUMNS = ["share", "s", "kappa", "pi", "n"]
 
@@ -104,8 +107,7 @@ def drift(matrix: UngaMatrix, partners=("CHN", "USA"), *, states=None, by: str =
     if states is not None:  # only the rows needed: a per-state series costs a few milliseconds per year
         wanted = set(states) | set(partners)
         rows = np.array([k in wanted for k in matrix.keys])
-        matrix = UngaMatrix([k for k, r in zip(matrix.keys, rows) if r], matrix.rcids, matrix.values[rows],
-                            matrix.roll_calls, matrix.names)
+        matrix = replace(matrix, keys=[k for k, r in zip(matrix.keys, rows) if r], values=matrix.values[rows])
     for group, sub in matrix.groups(by):
         present = [p for p in partners if p in sub.keys]
         if not present:
@@ -245,3 +247,76 @@ def camp_agreement(matrix: UngaMatrix, camps: dict[str, list[str]], *, by: str =
         since = group
     last = frame["gap"].dropna()
     return frame, {"since": since, "last_gap": float(last.iloc[-1]) if len(last) else None, "index": index, "margin": margin}
+
+
+def compare_pairs(matrix: UngaMatrix, states, metric: str = "squared") -> list[dict]:
+    """All pairs among ``states`` over the matrix's roll calls: n, share, S, κ, π — as ``graphkit compare``.
+
+    The rows have the shape of :func:`graphkit.reports.compare_states` (same
+    helper, :func:`graphkit.reports.pairwise_rows`); ``states`` may be codes,
+    historic keys or English names (:meth:`~graphkit.unga.matrix.UngaMatrix.key_of`).
+
+    Examples
+    --------
+    By hand on the fixture: USA–FRA no/yes, yes/yes, yes/yes, no/abstain: share
+    2/4, S = 1 − 3/4; FRA–CHN yes/abstain, yes/no, abstain/yes: share 0,
+    S = 1 − (1 + 2 + 1)/3 = −1/3; USA–CHN share 0, S = 1 − (1 + 2 + 2)/3 = −2/3.
+
+    >>> from graphkit.unga.testing import fixture_table, fixture_identity
+    >>> from graphkit.unga.matrix import vote_matrix
+    >>> m = vote_matrix(fixture_table(), identity=fixture_identity())
+    >>> [(r["a"], r["b"], r["n"], r["share"], round(r["s"], 3)) for r in compare_pairs(m, ["USA", "France", "CHN"])]
+    [('USA', 'FRA', 4, 0.5, 0.25), ('USA', 'CHN', 3, 0.0, -0.667), ('FRA', 'CHN', 3, 0.0, -0.333)]
+    """
+    keys = [matrix.key_of(s) for s in states]
+    return pairwise_rows(matrix.keys, matrix.values, keys, metric)
+
+
+def state_record(matrix: UngaMatrix, state: str, *, top: int = 5, index: str = "s", min_n: int = 1,
+                 metric: str = "squared") -> dict:
+    """One entity's votes in the selection and its closest and most opposed partners — as ``graphkit state``.
+
+    Partners are every other entity with at least ``min_n`` roll calls in
+    common, ranked by ``index`` (S by default), then share and N; the most
+    opposed are those with a negative ``index``, lowest first. The indices
+    come from :func:`drift` over the whole selection.
+
+    Returns
+    -------
+    dict
+        ``state``, ``name``, ``roll_calls`` (in the selection), ``yes``, ``no``,
+        ``abstain``, ``absent`` (no vote recorded: absent or not a member),
+        ``closest`` and ``opposed`` (``top`` rows each: ``partner, name, n,
+        share, s, kappa, pi``), ``partners`` (how many) and ``ranking`` (all of them).
+
+    Examples
+    --------
+    USA on the fixture, by hand (S = 1 − mean distance): ROC 1 (one roll call,
+    no/no), DEU 1 − (0 + 0 + 1)/3 = 2/3 (yes/yes, yes/yes, no/abstain), FRA 1/4,
+    CHN −2/3, RUS and SUN −1 (always yes against no):
+
+    >>> from graphkit.unga.testing import fixture_table, fixture_identity
+    >>> from graphkit.unga.matrix import vote_matrix
+    >>> r = state_record(vote_matrix(fixture_table(), identity=fixture_identity()), "USA", top=3)
+    >>> r["yes"], r["no"], r["abstain"], r["absent"]
+    (2, 2, 0, 0)
+    >>> [(p["partner"], p["n"], round(p["s"], 3)) for p in r["closest"]]
+    [('ROC', 1, 1.0), ('DEU', 3, 0.667), ('FRA', 4, 0.25)]
+    >>> [(p["partner"], round(p["s"], 3)) for p in r["opposed"]]
+    [('RUS', -1.0), ('SUN', -1.0), ('CHN', -0.667)]
+    """
+    key = matrix.key_of(state)
+    row = matrix.values[matrix.index(key)]
+    frame = drift(matrix, partners=(key,), by="all", metric=metric)
+    frame = frame[frame["n"] >= max(min_n, 1)]
+    ranking = []
+    for r in frame.itertuples(index=False):
+        ranking.append({"partner": r.state, "name": matrix.names.get(r.state, r.state), "n": int(r.n),
+                        **{k: (None if np.isnan(getattr(r, k)) else float(getattr(r, k))) for k in ("share", "s", "kappa", "pi")}})
+    low = float("-inf")
+    ranking.sort(key=lambda p: (-(p[index] if p[index] is not None else low), -(p["share"] or 0), -p["n"], p["partner"]))
+    opposed = sorted((p for p in ranking if p[index] is not None and p[index] < 0), key=lambda p: (p[index], -p["n"], p["partner"]))
+    return {"state": key, "name": matrix.names.get(key, key), "roll_calls": len(matrix.rcids),
+            "yes": int((row == 1).sum()), "no": int((row == -1).sum()), "abstain": int((row == 0).sum()),
+            "absent": int(np.isnan(row).sum()), "closest": ranking[:top], "opposed": opposed[:top],
+            "partners": len(ranking), "ranking": ranking, "index": index}

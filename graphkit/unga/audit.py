@@ -113,10 +113,11 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
 
     >>> import tempfile
     >>> from graphkit.unga.testing import fixture_table
-    >>> from graphkit.unga.store import import_table, open_store
+    >>> from graphkit.store import open_store
+    >>> from graphkit.unga.store import import_table
     >>> with tempfile.TemporaryDirectory() as d:
     ...     _ = import_table(fixture_table(), f"{d}/store", release="fixture")
-    ...     findings, summary = audit(open_store(f"{d}/store"))
+    ...     findings, summary = audit(open_store(f"{d}/store", read_only=True))
     >>> [(f.roll_call, f.what, f.votes_say, f.reported) for f in findings]
     [('unga-voeten-103', 'no', '2', '3')]
     >>> summary["roll_calls"], summary["compared_tallies"]

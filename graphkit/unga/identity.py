@@ -30,6 +30,7 @@ from rdflib import Graph
 
 from ..errors import UnknownStateError
 from ..loading import DEFAULT_DATA, parse_turtle
+from ..names import closest_codes, normalise_name
 from ..namespaces import GK, RDF, SKOS, iri_key
 
 __all__ = ["Assignment", "Identity", "load_identity", "IDENTITY_FILES"]
@@ -133,6 +134,30 @@ class Identity:
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
+
+    def key_of(self, text: str) -> str:
+        """The key of a state or historic entity given by its key (any case) or English name.
+
+        Examples
+        --------
+        >>> ident = Identity(iso3={"FRA", "SUN"}, names={"FRA": "France", "SUN": "Soviet Union"})
+        >>> ident.key_of("fra"), ident.key_of("Soviet Union")
+        ('FRA', 'SUN')
+        >>> ident.key_of("FRN")
+        Traceback (most recent call last):
+        ...
+        graphkit.errors.UnknownStateError: unknown state code 'FRN' — did you mean FRA (France)?
+        """
+        raw = text.strip()
+        if raw.upper() in self.iso3:
+            return raw.upper()
+        by_name = {normalise_name(n): k for k, n in self.names.items()}
+        if normalise_name(raw) in by_name:
+            return by_name[normalise_name(raw)]
+        close = closest_codes(raw.upper(), self.iso3)
+        hint = ("did you mean " + " or ".join(f"{c} ({self.name(c)})" for c in close) + "?" if close else
+                "ISO 3166-1 alpha-3 of data/states.ttl, a historic key of data/historic-entities.ttl (SUN, YUG, DDR …) or an English name expected")
+        raise UnknownStateError(f"unknown state {'code ' if len(raw) == 3 else ''}{raw!r}", value=raw, hint=hint)
 
 
 def _date(value) -> dt.date | None:

@@ -7,12 +7,13 @@ member) — the input :func:`graphkit.agreement.agreement_indices` expects.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ..errors import DataError, UnknownStateError
+from .identity import Identity
 from .readers import VoteTable
 
 __all__ = ["UngaMatrix", "vote_matrix"]
@@ -34,6 +35,10 @@ class UngaMatrix:
         One row per column: ``date``, ``year``, ``session``, ``symbol``, ``issues``.
     names : dict
         Key → English name, for display.
+    identity : Identity, optional
+        The code table the rows were keyed with (lets :meth:`key_of` resolve names).
+    merged : bool
+        Whether historic entities were merged into their successors (``merge_successors``).
     """
 
     keys: list[str]
@@ -41,6 +46,30 @@ class UngaMatrix:
     values: np.ndarray
     roll_calls: pd.DataFrame
     names: dict[str, str] = field(default_factory=dict)
+    identity: Identity | None = None
+    merged: bool = False
+
+    def key_of(self, text: str) -> str:
+        """The row key for a state code, historic key or English name (SUN → RUS when merged).
+
+        A known entity without votes in the selection keeps its key (its pairs have N = 0);
+        an unknown one raises :class:`~graphkit.errors.UnknownStateError` with the closest keys.
+
+        Examples
+        --------
+        >>> from graphkit.unga.testing import fixture_table, fixture_identity
+        >>> m = vote_matrix(fixture_table(), identity=fixture_identity(), merge_successors=True)
+        >>> m.key_of("france"), m.key_of("SUN"), m.key_of("Zimbabwe")
+        ('FRA', 'RUS', 'ZWE')
+        """
+        if self.identity is None:
+            code = text.strip().upper()
+            if code not in self.keys:
+                raise UnknownStateError(f"unknown state code {text.strip()!r}", value=text,
+                                        hint="one of " + " ".join(self.keys))
+            return code
+        key = self.identity.key_of(text)
+        return self.identity.merge_key(key) if self.merged else key
 
     def index(self, key: str) -> int:
         try:
@@ -53,8 +82,8 @@ class UngaMatrix:
         """The matrix restricted to a boolean mask of columns (rows without any vote dropped)."""
         values = self.values[:, columns]
         rows = ~np.isnan(values).all(axis=1)
-        return UngaMatrix([k for k, r in zip(self.keys, rows) if r], [c for c, m in zip(self.rcids, columns) if m],
-                          values[rows], self.roll_calls[columns].reset_index(drop=True), self.names)
+        return replace(self, keys=[k for k, r in zip(self.keys, rows) if r], rcids=[c for c, m in zip(self.rcids, columns) if m],
+                       values=values[rows], roll_calls=self.roll_calls[columns].reset_index(drop=True))
 
     def groups(self, by: str):
         """Yield ``(group, submatrix)`` per ``year``, ``session``, ``decade``, ``issue`` or ``all``."""
@@ -143,4 +172,4 @@ def vote_matrix(table: VoteTable, *, session: int | None = None, issue: str | No
     out = pd.DataFrame({"rcid": rc.index, "date": rc["raw_date"].to_numpy(), "year": rc["year"].to_numpy(),
                         "session": rc["session"].to_numpy(), "symbol": rc["symbol"].to_numpy(),
                         "issues": rc["issues"].to_numpy()})
-    return UngaMatrix(row_keys, list(rc.index), values, out, names)
+    return UngaMatrix(row_keys, list(rc.index), values, out, names, identity, merge_successors)

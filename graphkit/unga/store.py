@@ -1,7 +1,7 @@
 """Write UNGA votes into the persisted pyoxigraph store, and read them back as a matrix.
 
 The store is the project's pyoxigraph ``Store`` directory (default
-``build/store``), shared with ``graphkit`` SPARQL commands: curated data in one
+``build/store``, opened with :func:`graphkit.store.open_store`), shared with the ``graphkit`` SPARQL commands: curated data in one
 named graph per data file, the votes in ``graph/unga-voeten`` (or
 ``graph/unga-undl``). :func:`import_table` replaces that one graph — never any
 other — so re-running an import never duplicates a vote.
@@ -17,15 +17,12 @@ import pandas as pd
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..loading import PACKAGE_ROOT
 from ..namespaces import GK, ID
+from ..store import DEFAULT_STORE, open_store
 from .rdf import GRAPHS, describe_graph, file_release, graph_iri_for, roll_call_quads, vote_nquads
 from .readers import VoteTable
 
-__all__ = ["DEFAULT_STORE", "open_store", "import_table", "ImportResult", "store_table", "cache_path"]
-
-#: The default store directory (relative to the working directory, as the SPARQL commands use it).
-DEFAULT_STORE = Path("build/store")
+__all__ = ["import_table", "ImportResult", "store_table", "open_votes", "cache_path"]
 
 
 @dataclass
@@ -41,19 +38,6 @@ class ImportResult:
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
-
-
-def open_store(path=DEFAULT_STORE, *, create: bool = True) -> ox.Store:
-    """Open (or create) the store directory, turning lock and path errors into :class:`InputError`."""
-    path = Path(path)
-    if not path.exists() and not create:
-        raise InputError(f"store {path} does not exist", hint="run `graphkit import unga ...` (or the SPARQL load) first, or pass --store DIR")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
-    except OSError as exc:
-        raise InputError(f"cannot open the store {path}: {exc}", file=path,
-                         hint="is another process (an oxigraph server, another import) using it? stop it or pass --store DIR") from None
 
 
 def import_table(table: VoteTable, store_dir=DEFAULT_STORE, *, release: str | None = None, progress: bool = False,
@@ -111,6 +95,51 @@ def import_table(table: VoteTable, store_dir=DEFAULT_STORE, *, release: str | No
 _PREFIXES = "PREFIX gk: <https://w3id.org/graphkit/ontology#> "
 
 
+def import_hint(layout: str = "voeten", store_dir=None) -> str:
+    """What to run when the votes are missing: the import command for ``layout`` (and the store).
+
+    Examples
+    --------
+    >>> import_hint("undl", "build/store")
+    'run `graphkit import unga VOTES.csv --layout undl --store build/store` first'
+    """
+    files = "VOTES ROLL_CALLS [ISSUES]" if layout == "voeten" else "VOTES.csv --layout undl"
+    where = f" --store {store_dir}" if store_dir is not None else ""
+    return f"run `graphkit import unga {files}{where}` first"
+
+
+def read_votes(store_dir=DEFAULT_STORE, layout: str = "voeten") -> VoteTable:
+    """The imported votes of one layout, read from the store opened read-only.
+
+    Read-only, so it works while ``graphkit serve`` (or another reader) has the
+    store open. Uses the array cache next to the store when it matches the graph.
+
+    Raises
+    ------
+    InputError
+        No store at ``store_dir``, or no votes of ``layout`` imported into it
+        (exit 2; the message says which ``graphkit import unga`` to run).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from graphkit.unga.testing import fixture_table
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = import_table(fixture_table(), f"{d}/store", release="fixture")
+    ...     len(read_votes(f"{d}/store").votes)
+    19
+    >>> read_votes("/nonexistent/store")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InputError: no store at /nonexistent/store — run `graphkit import unga VOTES ROLL_CALLS [ISSUES] --store /nonexistent/store` first
+    """
+    store = open_store(store_dir, read_only=True, missing_hint=import_hint(layout, store_dir))
+    try:
+        return store_table(store, layout, store_dir=store_dir)
+    finally:
+        del store
+
+
 def cache_path(store_dir, layout: str) -> Path:
     """Where the votes of one graph are cached as arrays: ``<store>.cache/unga-<layout>.npz``.
 
@@ -149,13 +178,14 @@ def store_table(store: ox.Store, layout: str = "voeten", store_dir=None) -> Vote
     """Read the votes and roll calls of one imported graph back into a :class:`VoteTable`.
 
     This is the bridge from the store to the analyses (:func:`graphkit.unga.matrix.vote_matrix`):
-    two SELECTs, no join in SPARQL. Reading 870,000 votes from the on-disk store
+    two SELECTs, no join in SPARQL (:func:`read_votes` opens the store and calls it). Reading 870,000 votes from the on-disk store
     takes seconds, so with ``store_dir`` the votes come from the array cache
     written by the import when it matches the graph (same release and vote count).
     """
     g = GRAPHS[layout]
     if ox.NamedNode(g) not in set(store.named_graphs()):
-        raise InputError(f"the store holds no graph <{g}>", hint=f"run `graphkit import unga ... --layout {layout}` first")
+        raise InputError(f"no UN votes imported: the store holds no graph <{g}>", value=g,
+                         hint=import_hint(layout, store_dir))
     act_prefix = len(f"{ID}act/unga-{layout}-")
     state_prefix = len(f"{ID}state/")
     rc_rows = []
