@@ -25,7 +25,7 @@ from .counts import find_groups, find_tallies, others_anchor
 from .dates import DateMention, find_dates, shift
 from .gazetteer import Gazetteer, Mention, fold
 from .lexicon import (FORUMS, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, SIGNATORY_LIST, SPEAKER, STANCE_LEMMAS,
-                      STANCE_PATTERNS, TOPIC_STATES, TOPICS, VOTE_CLAUSE, VOTE_LIST)
+                      STANCE_PATTERNS, TOPIC_STATES, TOPICS, VOTE_CLAUSE, VOTE_LIST, VOTE_LIST_AFTER)
 from .model import Act, Evidence
 from .nlp import Sentence
 
@@ -35,10 +35,11 @@ _CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors qu
 _LEAD = re.compile(
     r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
-    r"initiated by|spearheaded by|sous l'egide d(?:e|u|'))\s*(?:la |le |les |l'|the )?$")
+    r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
+    r"deposee? par)\s*(?:la |le |les |l'|the )?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
                          r"s'est exprime\w*)\s+)*(?:au nom d|on behalf of|read |delivered |presented |lu |"
-                         r"presente |prononce |lit |took the floor)")
+                         r"presente |prononce |lit |took the floor|for (?:the|this|that) group|pour (?:le|ce) groupe)")
 _ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
 _LED_SUFFIX = re.compile(r"^-led\b")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
@@ -136,8 +137,8 @@ class _Finder:
         if not m or self.last is None or self.last.act.kind != "vote":
             return False
         pos = m.group("pos")
-        key = "yes" if pos in ("in favour", "in favor", "pour", "ont vote pour", "yes") else \
-              "no" if pos in ("against", "contre", "ont vote contre", "no") else "abstain"
+        key = "yes" if re.search(r"favou?r|pour|^yes$", pos) else \
+              "no" if re.search(r"against|contre|^no$", pos) else "abstain"
         act = self.last.act
         act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
         for mention in self.in_span(s.start, s.end):
@@ -250,6 +251,9 @@ class _Finder:
         if lead and lead not in member_codes:
             member_codes.insert(0, lead)
 
+        if stance == "criticise" and target is None and len(member_codes) == 1 and not groups and \
+                member_codes[0] in {d.act.target for d in self.drafts}:
+            stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
         kind = self.kind(kind_kw, stance, tallies, positions, count, member_codes, cf, v, groups)
         if kind is None:
             return None
@@ -300,7 +304,9 @@ class _Finder:
                 for key, rx in VOTE_CLAUSE.items():
                     hit = rx.search(piece)
                     if hit:
-                        for m in self.in_span(start, start + hit.start()):
+                        after = VOTE_LIST_AFTER.match(piece[hit.end():])     # "Voting against were …"
+                        span = (start + hit.end(), offset) if after else (start, start + hit.start())
+                        for m in self.in_span(*span):
                             if m.kind == "name" and m.iso3 not in positions[key]:
                                 positions[key].append(m.iso3)
         return positions if any(positions.values()) else None
@@ -389,7 +395,7 @@ class _Finder:
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
         if act.target is None:
-            act.target = self.context_target(act)
+            act.target = self.context_target(act, idx)
             if act.target is not None:
                 act.confidence = max(0.1, act.confidence - 0.1)
         if act.target in act.members and act.kind not in ("statement",):
@@ -397,7 +403,7 @@ class _Finder:
         if act.kind == "mechanism" and act.stance is None and act.target:
             act.stance = "criticise"
 
-    def context_target(self, act: Act) -> str | None:
+    def context_target(self, act: Act, idx: int) -> str | None:
         members = set(act.members) | ({act.lead} if act.lead else set())
         for ev in act.evidence[1:]:
             for m in self.in_span(ev.start, ev.end):
@@ -408,6 +414,10 @@ class _Finder:
             if code and code in self.named_any and code not in members:
                 return code
         if act.kind in ("open_letter", "joint_statement", "joint_letter", "call"):
+            # acts of one story answer each other: the nearest earlier act's target ("une contre-déclaration")
+            earlier = [d.act.target for d in reversed(self.drafts[:idx]) if d.act.target and d.act.target not in members]
+            if earlier:
+                return earlier[0]
             ranked = [code for code, _ in self.named.most_common() if code not in members]
             return ranked[0] if ranked else None
         return None

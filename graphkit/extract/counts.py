@@ -162,6 +162,42 @@ _TALLY_RES = [
 ]
 
 
+#: One labelled figure of a tally, in any order: "27 in favour", "7 against", "13 abstentions",
+#: "14 voix contre", "64 delegations s'etant abstenues", "five abstained".
+_ITEM = re.compile(
+    r"(?P<n>" + NUMBER + r")\s+(?:(?:votes?|voix|delegations|members|membres|states|etats)\s+)?"
+    r"(?:(?:voted|ont\s+vote)\s+)?(?P<label>in\s+favou?r|for|pour|yes|against|contre|no|abstentions?|abstaining|abstained|"
+    r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|having\s+abstained)\b")
+_ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|,)?\s*$")
+
+
+def _label(word: str) -> str:
+    word = re.sub(r"\s+", " ", word)
+    if word in ("in favour", "in favor", "for", "pour", "yes"):
+        return "yes"
+    if word in ("against", "contre", "no"):
+        return "no"
+    return "abstain"
+
+
+def _labelled_runs(folded: str) -> list[Tally]:
+    """Tallies written as labelled figures in any order ("with 13 abstentions, 7 against and 27 in favour")."""
+    items = [(m, _label(m.group("label"))) for m in _ITEM.finditer(folded)]
+    runs, run = [], []
+    for m, label in items:
+        if run and (_ITEM_GAP.match(folded[run[-1][0].end():m.start()]) is None or label in {x for _, x in run}):
+            runs.append(run)
+            run = []
+        run.append((m, label))
+    runs.append(run)
+    out = []
+    for run in runs:
+        values = {label: parse_number(m.group("n")) for m, label in run}
+        if "yes" in values and "no" in values:
+            out.append(Tally(values["yes"], values["no"], values.get("abstain"), run[0][0].start(), run[-1][0].end()))
+    return out
+
+
 def find_tallies(folded: str) -> list[Tally]:
     """Vote tallies in folded text.
 
@@ -173,6 +209,8 @@ def find_tallies(folded: str) -> list[Tally]:
     [(105, 15, 52)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("by twenty-four votes to eight")]
     [(24, 8, None)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("with 13 abstentions, 7 against and 27 in favour")]
+    [(27, 7, 13)]
     """
     out: list[Tally] = []
     for rx in _TALLY_RES:
@@ -182,4 +220,7 @@ def find_tallies(folded: str) -> list[Tally]:
             nums = [g for g in m.groups()[:3]]
             abstain = parse_number(nums[2]) if nums[2] else (0 if m.group("none") else None)
             out.append(Tally(parse_number(nums[0]), parse_number(nums[1]), abstain, m.start(), m.end()))
+    for t in _labelled_runs(folded):
+        if not any(o.start < t.end and t.start < o.end for o in out):
+            out.append(t)
     return sorted(out, key=lambda t: t.start)
