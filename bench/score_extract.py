@@ -28,11 +28,14 @@ SETS = {"dev": False, "heldout": True, "all": None}
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=SETS, default="heldout")
+    parser.add_argument("--dir", type=Path, help="score the texts of this folder instead (e.g. tests/extract_texts/pending)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show missed acts and extracted acts")
     args = parser.parse_args()
     totals = dict.fromkeys(("expected", "found", "secondary_ok", "secondary_all", "extra"), 0)
     unnamed, bystanders = 0, 0
-    for path in cases(SETS[args.set]):
+    paths = sorted(p for p in args.dir.glob("*.txt") if p.with_suffix(".expected.json").exists()) if args.dir \
+        else cases(SETS[args.set])
+    for path in paths:
         s = score(path, extract_file)
         for k in totals:
             totals[k] += s[k]
