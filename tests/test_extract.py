@@ -62,6 +62,7 @@ def test_gazetteer_ignores_what_is_not_a_state(text):
     ("plus de 60 pays", 60, "more_than", False),
     ("at least twelve states", 12, "at_least", False),
     ("quarante-six États", 46, "exactly", False),
+    ("Sixteen European governments", 16, "exactly", False),
 ])
 def test_groups_with_counts(text, count, qualifier, others):
     (group,) = find_groups(fold(text))
@@ -191,6 +192,23 @@ def test_seed_constructions():
     mechanism = _by(doc, kind="mechanism")
     assert (mechanism["forum"], mechanism["date"], mechanism["target"]) == ("General Assembly", "2016", "SYR")
     assert "RUS" not in mechanism["members"]
+
+
+def test_vote_with_the_others_named_and_the_subject_in_the_sentence_before():
+    text = ("The Security Council failed to adopt a draft resolution on Syria today. "
+            "The draft received 13 votes in favour, with Russia voting against and China abstaining.")
+    (vote,) = extract_text(text, PUBLISHED, "en").to_dict()["acts"]
+    assert (vote["target"], vote["tally"], vote["positions"], vote["date"], vote["forum"]) == \
+        ("SYR", {"yes": 13, "no": 1, "abstain": 1}, {"yes": [], "no": ["RUS"], "abstain": ["CHN"]}, "2020-09-10",
+         "Security Council")
+
+
+def test_target_of_an_earlier_act_answering_it_rejects():
+    text = ("Twenty countries condemned the arrests of journalists in Belarus on Monday. "
+            "Minsk said the statement amounted to meddling.")
+    acts = extract_text(text, PUBLISHED, "en").to_dict()["acts"]
+    assert [(a["kind"], a["stance"], a["target"], a["members"]) for a in acts] == \
+        [("joint_statement", "criticise", "BLR", []), ("statement", "reject", "BLR", ["BLR"])]
 
 
 def test_text_without_acts_gives_an_empty_list():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["number_words", "parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "NUMBER"]
+__all__ = ["number_words", "parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "NUMBER"]
 
 _EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}
@@ -99,7 +99,9 @@ _GROUP = (r"(?:member\s+states|etats\s+membres|pays\s+membres|countries|states|n
           r"pays|etats|gouvernements|delegations)")
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?(?:(?:a|un)\s+(?:group|groupe)\s+(?:of|de)\s+)?"
-    r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?" + _GROUP + r"\b")
+    r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?"
+    r"(?:(?:european|african|arab|asian|latin american|western|nordic|baltic|gulf|caribbean|pacific|islamic|muslim|"
+    r"like-minded|eu|un)\s+)?" + _GROUP + r"\b")
 _OTHERS_BEFORE = re.compile(r"(?:,\s*)?\s+(?:et|and)\s+(?:les\s+|aux\s+|des\s+|de\s+|the\s+)?$")
 
 
@@ -178,6 +180,17 @@ def _label(word: str) -> str:
     if word in ("against", "contre", "no"):
         return "no"
     return "abstain"
+
+
+def lone_figures(folded: str) -> dict[str, int]:
+    """Labelled figures of a vote that are not a full tally ("13 votes in favour"), by position.
+
+    Examples
+    --------
+    >>> lone_figures("the draft received 13 votes in favour, with russia voting against")
+    {'yes': 13}
+    """
+    return {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
 
 
 def _labelled_runs(folded: str) -> list[Tally]:

@@ -10,7 +10,7 @@ import re
 
 __all__ = [
     "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS", "FORUMS", "TOPICS", "TOPIC_STATES",
-    "SPEAKER", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
+    "SPEAKER", "RESPONSE", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
 ]
 
 #: Stance triggers, checked in this order (a rejection often quotes a criticism).
@@ -26,7 +26,7 @@ STANCE_PATTERNS = {
         r"pressent|presse|reproch\w*|appelant|ont appele|a appele|appelaient|appellent|ont demande|a demande|"
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
-        r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing))\b"),
+        r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*)\b"),
     "support": re.compile(
         r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend\w*|salu\w*|felicit\w*|approuv\w*|"
         r"fai\w* bloc derriere|derriere|en faveur de|"
@@ -83,6 +83,13 @@ SPEAKER = re.compile(
     r"spokes(?:person|man|woman)|ministry|minister|ambassador|envoy|government|authorities|representative|"
     r"foreign office|state department|permanent mission|(?:the|its|their) mission)\b")
 
+#: Words of a state answering criticism of itself ("amounted to meddling", "une manipulation politique"):
+#: read as a rejection only when the one state speaking is the target of an earlier act.
+RESPONSE = re.compile(
+    r"\b(ingerence\w*|manipulation\w*|mensonges?|propagande|confrontation|affaires interieures|politiquement motive\w*|"
+    r"meddl\w*|interference|internal affairs|lies|propaganda|politically motivated|politici[sz]\w*|confrontation\w*|"
+    r"refus\w* to (?:discuss|accept|engage))\b")
+
 #: A sentence that continues the act before it ("Ces ONG accusent…", "Signatories included…").
 REFERS_BACK = re.compile(
     r"^\W*(?:(?:ces|les) (?:ong|organisations(?: signataires)?|signataires|pays signataires)\b|ils\b|elles\b|"
@@ -104,9 +111,9 @@ VOTE_LIST = re.compile(
     r"se sont (?:notamment |egalement )?abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*:")
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
-    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|ont vote pour|a vote pour|ont vote en faveur)\b"),
-    "no": re.compile(r"\b(voted against|voted no|voting against|ont vote contre|a vote contre)\b"),
-    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenus|s'est abstenue?|se sont abstenues)\b"),
+    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
+    "no": re.compile(r"\b(voted against|voted no|voting against|(?:ont|a|ayant) vote contre)\b"),
+    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
 VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient)\b|^\s*:")
