@@ -45,7 +45,7 @@ def main() -> None:
     load_pipeline("fr"), load_pipeline("en"), default_gazetteer()
     print(f"load (spaCy fr + en, gazetteer): {time.perf_counter() - t0:.2f} s")
 
-    articles = [(p.name, read_text(p), dt.date.fromisoformat(expected(p)["published"]), expected(p)["lang"]) for p in cases()]
+    articles = [(p.name, read_text(p), dt.date.fromisoformat(expected(p)["published"]), expected(p)["lang"]) for p in cases(None)]
     if SEED.exists():
         articles.insert(0, ("seed " + SEED.name, read_text(SEED), SEED_PUBLISHED, "auto"))
     else:

@@ -21,11 +21,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .counts import find_groups, find_tallies, others_anchor
+from .counts import find_groups, find_tallies, lone_figures, others_anchor
 from .dates import DateMention, find_dates, shift
 from .gazetteer import Gazetteer, Mention, fold
-from .lexicon import (FORUMS, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, SIGNATORY_LIST, SPEAKER, STANCE_LEMMAS,
-                      STANCE_PATTERNS, TOPIC_STATES, TOPICS, VOTE_CLAUSE, VOTE_LIST)
+from .lexicon import (FORUMS, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, RESPONSE, SIGNATORY_LIST, SPEAKER, STANCE_LEMMAS,
+                      STANCE_PATTERNS, TOPIC_STATES, TOPICS, VOTE_CLAUSE, VOTE_LIST, VOTE_LIST_AFTER)
 from .model import Act, Evidence
 from .nlp import Sentence
 
@@ -35,10 +35,13 @@ _CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors qu
 _LEAD = re.compile(
     r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
-    r"initiated by|spearheaded by|sous l'egide d(?:e|u|'))\s*(?:la |le |les |l'|the )?$")
+    r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
+    r"deposee? par)\s*(?:la |le |les |l'|the )?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
                          r"s'est exprime\w*)\s+)*(?:au nom d|on behalf of|read |delivered |presented |lu |"
                          r"presente |prononce |lit |took the floor)")
+_LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
+                            r"|(?:prenant|a pris|ayant pris) la tete|pour (?:le|ce) groupe)\b")
 _ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
 _LED_SUFFIX = re.compile(r"^-led\b")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
@@ -136,8 +139,8 @@ class _Finder:
         if not m or self.last is None or self.last.act.kind != "vote":
             return False
         pos = m.group("pos")
-        key = "yes" if pos in ("in favour", "in favor", "pour", "ont vote pour", "yes") else \
-              "no" if pos in ("against", "contre", "ont vote contre", "no") else "abstain"
+        key = "yes" if re.search(r"favou?r|pour|^yes$", pos) else \
+              "no" if re.search(r"against|contre|^no$", pos) else "abstain"
         act = self.last.act
         act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
         for mention in self.in_span(s.start, s.end):
@@ -187,7 +190,8 @@ class _Finder:
             before = self.folded[max(a, m.start - 40):m.start]
             after = self.folded[m.end:min(b, m.end + 40)]
             early = pivot is None or m.start < pivot
-            if _LEAD.search(before) or (early and (_LED_SUFFIX.match(after) or _LEAD_AFTER.match(after))):
+            if _LEAD.search(before) or _LEAD_ANYWHERE.match(after) or \
+                    (early and (_LED_SUFFIX.match(after) or _LEAD_AFTER.match(after))):
                 return m.iso3
         return None
 
@@ -200,8 +204,11 @@ class _Finder:
         groups = [g for g in find_groups(cf)]
         mentions = self.in_span(a, b)
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
-        if not (stance or kind_kw or tallies or any(vote_clauses.values())):
+        response = RESPONSE.search(cf) if stance is None else None
+        if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response):
             return None
+        if response:
+            v = response.start()
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
             pivot = a + next(rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw)
@@ -250,6 +257,9 @@ class _Finder:
         if lead and lead not in member_codes:
             member_codes.insert(0, lead)
 
+        if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not groups and \
+                member_codes[0] in self.earlier_targets():
+            stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
         kind = self.kind(kind_kw, stance, tallies, positions, count, member_codes, cf, v, groups)
         if kind is None:
             return None
@@ -273,12 +283,21 @@ class _Finder:
         if tallies:
             t = tallies[0]
             tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
-
-        forum = next((label for label, rx in FORUMS if rx.search(cf)), None) or \
-            next((label for label, rx in FORUMS if rx.search(self.folded[s.start:s.end])), None)
-        topics = [slug for slug, rx in TOPICS.items() if rx.search(self.folded[s.start:s.end])]
-        dates = find_dates(cf, self.published) or find_dates(self.folded[s.start:s.end], self.published)
-        date = dates[0] if dates else None
+        elif kind == "vote" and positions and list(lone_figures(cf)) == ["yes"]:
+            # "13 votes in favour, with Russia voting against and China abstaining": the others are named
+            tally = {"yes": lone_figures(cf)["yes"], "no": len(positions["no"]), "abstain": len(positions["abstain"])}
+        context = [(s.start, s.end)]
+        if kind == "vote" and i > 0 and not self.sents[i - 1].heading and (self.last is None or self.last.sentence != i - 1):
+            # the sentence before says what was voted on ("… a draft resolution on Syria"), where and when
+            prev = self.sents[i - 1]
+            context.append((prev.start, prev.end))
+            voters = {c for p in (positions or {}).values() for c in p}
+            target = target or next((m.iso3 for m in self.in_span(prev.start, prev.end)
+                                     if m.kind == "name" and m.iso3 not in voters), None)
+        texts = [cf] + [self.folded[x:y] for x, y in context]
+        forum = next((label for t in texts for label, rx in FORUMS if rx.search(t)), None)
+        topics = [slug for slug, rx in TOPICS.items() if any(rx.search(t) for t in texts[1:])]
+        date = next((ds[0] for ds in (find_dates(t, self.published) for t in texts) if ds), None)
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
                   members=member_codes, positions=positions, evidence=[self.evidence(s)])
@@ -289,6 +308,12 @@ class _Finder:
         act.confidence = min(confidence, 0.95)
         return _Draft(act, i, anchor=date if date is not None and date.value is None else None)
 
+    def earlier_targets(self) -> set[str]:
+        """Targets of the acts found so far, or the states their topics are about (Xinjiang → China)."""
+        out = {d.act.target for d in self.drafts if d.act.target}
+        return out | {TOPIC_STATES[t] for d in self.drafts for t in d.act.topics
+                      if TOPIC_STATES.get(t) in self.named_any and TOPIC_STATES[t] not in d.act.members}
+
     def vote_positions(self, a: int, b: int) -> dict | None:
         positions = {"yes": [], "no": [], "abstain": []}
         for ca, cb in _clauses(self.folded, a, b):
@@ -297,12 +322,17 @@ class _Finder:
             for piece in pieces:
                 start = self.folded.find(piece, offset, cb)
                 offset = start + len(piece)
-                for key, rx in VOTE_CLAUSE.items():
-                    hit = rx.search(piece)
-                    if hit:
-                        for m in self.in_span(start, start + hit.start()):
-                            if m.kind == "name" and m.iso3 not in positions[key]:
-                                positions[key].append(m.iso3)
+                figures = [(t.start, t.end) for t in find_tallies(piece)]     # "64 délégations s'étant abstenues"
+                hits = sorted((hit.start(), hit.end(), key) for key, rx in VOTE_CLAUSE.items() for hit in [rx.search(piece)]
+                              if hit and not any(x <= hit.start() < y for x, y in figures))
+                for n, (h0, h1, key) in enumerate(hits):
+                    if VOTE_LIST_AFTER.match(piece[h1:]):       # "Voting against were …": the states follow
+                        span = (start + h1, start + hits[n + 1][0] if n + 1 < len(hits) else offset)
+                    else:                                       # "Russia voting against and China abstaining"
+                        span = (start + (hits[n - 1][1] if n else 0), start + h0)
+                    for m in self.in_span(*span):
+                        if m.kind == "name" and m.iso3 not in positions[key]:
+                            positions[key].append(m.iso3)
         return positions if any(positions.values()) else None
 
     def kind(self, kind_kw, stance, tallies, positions, count, members, cf, v, groups) -> str | None:
@@ -389,7 +419,7 @@ class _Finder:
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
         if act.target is None:
-            act.target = self.context_target(act)
+            act.target = self.context_target(act, idx)
             if act.target is not None:
                 act.confidence = max(0.1, act.confidence - 0.1)
         if act.target in act.members and act.kind not in ("statement",):
@@ -397,8 +427,9 @@ class _Finder:
         if act.kind == "mechanism" and act.stance is None and act.target:
             act.stance = "criticise"
 
-    def context_target(self, act: Act) -> str | None:
+    def context_target(self, act: Act, idx: int) -> str | None:
         members = set(act.members) | ({act.lead} if act.lead else set())
+        members |= {c for codes in (act.positions or {}).values() for c in codes}
         for ev in act.evidence[1:]:
             for m in self.in_span(ev.start, ev.end):
                 if m.iso3 not in members:
@@ -408,6 +439,10 @@ class _Finder:
             if code and code in self.named_any and code not in members:
                 return code
         if act.kind in ("open_letter", "joint_statement", "joint_letter", "call"):
+            # acts of one story answer each other: the nearest earlier act's target ("une contre-déclaration")
+            earlier = [d.act.target for d in reversed(self.drafts[:idx]) if d.act.target and d.act.target not in members]
+            if earlier:
+                return earlier[0]
             ranked = [code for code, _ in self.named.most_common() if code not in members]
             return ranked[0] if ranked else None
         return None

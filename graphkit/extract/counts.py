@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["number_words", "parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "NUMBER"]
+__all__ = ["number_words", "parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "NUMBER"]
 
 _EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}
@@ -99,7 +99,9 @@ _GROUP = (r"(?:member\s+states|etats\s+membres|pays\s+membres|countries|states|n
           r"pays|etats|gouvernements|delegations)")
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?(?:(?:a|un)\s+(?:group|groupe)\s+(?:of|de)\s+)?"
-    r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?" + _GROUP + r"\b")
+    r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?"
+    r"(?:(?:european|african|arab|asian|latin american|western|nordic|baltic|gulf|caribbean|pacific|islamic|muslim|"
+    r"like-minded|eu|un)\s+)?" + _GROUP + r"\b")
 _OTHERS_BEFORE = re.compile(r"(?:,\s*)?\s+(?:et|and)\s+(?:les\s+|aux\s+|des\s+|de\s+|the\s+)?$")
 
 
@@ -162,6 +164,53 @@ _TALLY_RES = [
 ]
 
 
+#: One labelled figure of a tally, in any order: "27 in favour", "7 against", "13 abstentions",
+#: "14 voix contre", "64 delegations s'etant abstenues", "five abstained".
+_ITEM = re.compile(
+    r"(?P<n>" + NUMBER + r")\s+(?:(?:votes?|voix|delegations|members|membres|states|etats)\s+)?"
+    r"(?:(?:voted|ont\s+vote)\s+)?(?P<label>in\s+favou?r|for|pour|yes|against|contre|no|abstentions?|abstaining|abstained|"
+    r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|having\s+abstained)\b")
+_ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|,)?\s*$")
+
+
+def _label(word: str) -> str:
+    word = re.sub(r"\s+", " ", word)
+    if word in ("in favour", "in favor", "for", "pour", "yes"):
+        return "yes"
+    if word in ("against", "contre", "no"):
+        return "no"
+    return "abstain"
+
+
+def lone_figures(folded: str) -> dict[str, int]:
+    """Labelled figures of a vote that are not a full tally ("13 votes in favour"), by position.
+
+    Examples
+    --------
+    >>> lone_figures("the draft received 13 votes in favour, with russia voting against")
+    {'yes': 13}
+    """
+    return {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
+
+
+def _labelled_runs(folded: str) -> list[Tally]:
+    """Tallies written as labelled figures in any order ("with 13 abstentions, 7 against and 27 in favour")."""
+    items = [(m, _label(m.group("label"))) for m in _ITEM.finditer(folded)]
+    runs, run = [], []
+    for m, label in items:
+        if run and (_ITEM_GAP.match(folded[run[-1][0].end():m.start()]) is None or label in {x for _, x in run}):
+            runs.append(run)
+            run = []
+        run.append((m, label))
+    runs.append(run)
+    out = []
+    for run in runs:
+        values = {label: parse_number(m.group("n")) for m, label in run}
+        if "yes" in values and "no" in values:
+            out.append(Tally(values["yes"], values["no"], values.get("abstain"), run[0][0].start(), run[-1][0].end()))
+    return out
+
+
 def find_tallies(folded: str) -> list[Tally]:
     """Vote tallies in folded text.
 
@@ -173,6 +222,8 @@ def find_tallies(folded: str) -> list[Tally]:
     [(105, 15, 52)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("by twenty-four votes to eight")]
     [(24, 8, None)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("with 13 abstentions, 7 against and 27 in favour")]
+    [(27, 7, 13)]
     """
     out: list[Tally] = []
     for rx in _TALLY_RES:
@@ -182,4 +233,7 @@ def find_tallies(folded: str) -> list[Tally]:
             nums = [g for g in m.groups()[:3]]
             abstain = parse_number(nums[2]) if nums[2] else (0 if m.group("none") else None)
             out.append(Tally(parse_number(nums[0]), parse_number(nums[1]), abstain, m.start(), m.end()))
+    for t in _labelled_runs(folded):
+        if not any(o.start < t.end and t.start < o.end for o in out):
+            out.append(t)
     return sorted(out, key=lambda t: t.start)

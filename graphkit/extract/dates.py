@@ -54,12 +54,19 @@ _YEAR_RELATIVE = [
     (re.compile(r"\b(?:l'annee derniere|l'an dernier|last year)\b"), -1),
     (re.compile(r"\b(?:cette annee|this year)\b"), 0),
 ]
-_WEEKDAY = re.compile(r"\b(?P<w>" + "|".join(_WEEKDAYS) + r")\b(?!\s+(?:\d|1er|premier|" + "|".join(_MONTHS) + r"))")
+_MONTH_RELATIVE = [
+    (re.compile(r"\b(?:le mois dernier|le mois passe|last month|the previous month|the month before)\b"), -1),
+    (re.compile(r"\b(?:(?:earlier|later|early|late) (?:in )?this month|this month|ce mois-ci|plus tot ce mois-ci|"
+                r"(?:au )?debut du mois|en debut de mois|au cours du mois)\b"), 0),
+]
+_WEEKDAY = re.compile(r"\b(?P<last>last |this past )?(?P<w>" + "|".join(_WEEKDAYS) + r")\b(?P<dernier>\s+dernier)?"
+                      r"(?!\s+(?:\d|1er|premier|" + "|".join(_MONTHS) + r"))")
 _RELATIVE_ACT = [
     (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+"
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
     (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b"), -1),
-    (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour)\b"), 0),
+    (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour|(?:earlier|later) (?:in the meeting|that day)|"
+                r"(?:plus tot|plus tard) dans la (?:seance|journee)|au cours de la meme seance)\b"), 0),
     (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b"), 1),
 ]
 
@@ -119,6 +126,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     ['2020-09-09']
     >>> [(d.iso(), d.precision) for d in find_dates("in july 2019 and en 2016", pub)]
     [('2019-07', 'month'), ('2016', 'year')]
+    >>> [(d.iso(), d.precision) for d in find_dates("le mois dernier ; earlier this month ; last thursday", pub)]
+    [('2020-08', 'month'), ('2020-09', 'month'), ('2020-09-03', 'day')]
     >>> [(d.value, d.anchor_offset) for d in find_dates("deux jours plus tot la haute-commissaire", pub)]
     [(None, -2)]
     """
@@ -150,9 +159,17 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
         for m in rx.finditer(folded):
             if free(*m.span()):
                 found.append(DateMention(m.start(), m.end(), dt.date(published.year + years, 1, 1), "year"))
+    for rx, months in _MONTH_RELATIVE:
+        for m in rx.finditer(folded):
+            if free(*m.span()):
+                first = published.replace(day=1)
+                value = shift(first, -1).replace(day=1) if months == -1 else first
+                found.append(DateMention(m.start(), m.end(), value, "month"))
     for m in _WEEKDAY.finditer(folded):
         if free(*m.span()):
             back = (published.weekday() - _WEEKDAYS[m.group("w")]) % 7
+            if back == 0 and (m.group("last") or m.group("dernier")):
+                back = 7        # "vendredi dernier" written on a Friday: the week before
             found.append(DateMention(m.start(), m.end(), shift(published, -back), "day"))
     for rx, days in _RELATIVE_ACT:
         for m in rx.finditer(folded):

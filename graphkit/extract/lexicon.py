@@ -10,32 +10,35 @@ import re
 
 __all__ = [
     "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS", "FORUMS", "TOPICS", "TOPIC_STATES",
-    "SPEAKER", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "NOT_STANCE",
+    "SPEAKER", "RESPONSE", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
 ]
 
 #: Stance triggers, checked in this order (a rejection often quotes a criticism).
 STANCE_PATTERNS = {
     "reject": re.compile(
         r"\b(rejet\w*|rejett\w*|refut\w*|dement\w*|recus\w*|sans fondement|infonde\w*|calomni\w*|"
-        r"reject\w*|dismiss\w*|groundless|baseless|unfounded|smear\w*|slander\w*)\b"),
+        r"balay\w*|denue\w* de (?:tout )?fondement|"
+        r"reject\w*|dismiss\w*|groundless|baseless|unfounded|smear\w*|slander\w*|brush\w* aside|rebuff\w*|"
+        r"repudiat\w*|vote (?:it|them|the \w+) down)\b"),
     "criticise": re.compile(
         r"\b(critiqu\w*|denonc\w*|condamn\w*|interpell\w*|accus\w*|exhort\w*|deplor\w*|fustig\w*|"
-        r"s'inquiet\w*|inquiet\w*|preoccup\w*|mis en cause|mettent en cause|questionn\w*|"
+        r"s'inquiet\w*|inquiet\w*|preoccup\w*|alarm\w*|decri\w*|mis en cause|mettent en cause|questionn\w*|"
         r"pressent|presse|reproch\w*|appelant|ont appele|a appele|appelaient|appellent|ont demande|a demande|"
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
-        r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*)\b"),
+        r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
+        r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*)\b"),
     "support": re.compile(
         r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend\w*|salu\w*|felicit\w*|approuv\w*|"
         r"fai\w* bloc derriere|derriere|en faveur de|"
         r"support\w*|back(?:ed|ing|s)|defend\w*|prais\w*|commend\w*|welcom\w*|sid(?:ed|ing) with|"
-        r"rall(?:ied|y) behind|stood (?:by|with)|in favou?r of)\b"),
+        r"rall(?:ied|y) behind|st(?:ood|and|ands|anding) (?:by|with)|in favou?r of|endors\w*|applaud\w*|laud\w*)\b"),
 }
 #: Phrases that look like a stance but are not ("s'appuient sur" = rely on).
 NOT_STANCE = re.compile(r"\bs'appu\w*\s+sur\b|\bsupport(?:ing)? (?:documents?|staff)\b|\bconcerning\b")
 
 #: French lemmas (spaCy) for the same stances.
 STANCE_LEMMAS = {
-    "reject": {"rejeter", "réfuter", "démentir", "récuser"},
+    "reject": {"rejeter", "réfuter", "démentir", "récuser", "balayer"},
     "criticise": {"critiquer", "dénoncer", "condamner", "interpeller", "accuser", "exhorter", "déplorer", "fustiger"},
     "support": {"appuyer", "soutenir", "défendre", "saluer", "féliciter", "approuver"},
 }
@@ -45,7 +48,8 @@ KIND_PATTERNS = [
     ("open_letter", re.compile(r"\b(lettre ouverte|open letter)\b")),
     ("joint_letter", re.compile(r"\b(lettres? (?:commune|conjointe|collective)s?|joint letters?|"
                                 r"letters? (?:signed|sent|addressed)|lettres? (?:signee|adressee|envoyee)s?|"
-                                r"(?:a|an|the|their)\s+(?:\w+\s+)?letter|(?:une|la|leur)\s+(?:\w+\s+)?lettre)\b")),
+                                r"(?:a|an|the|their)\s+(?:\w+\s+)?letter|(?:une|la|leur)\s+(?:\w+\s+)?lettre|"
+                                r"wr(?:ote|ites|iting|itten) to|(?:ont|a|avaient|avait) ecrit a|ecrivent a)\b")),
     ("mechanism", re.compile(r"\b(?:cre\w*|etabli\w*|instaur\w*|mis en place|mettre en place|set up|establish\w*|"
                              r"creat\w*)\s+(?:un|une|a|an|the|le|la)\s+(?:\w+\s+)?(mecanisme|mechanism|commission d'enquete|"
                              r"commission of inquiry|mission d'etablissement des faits|fact-finding mission)")),
@@ -75,31 +79,41 @@ TOPIC_STATES = {"xinjiang": "CHN", "hong-kong": "CHN", "tibet": "CHN", "syria": 
 #: Words for someone speaking for a state (a demonym or capital next to one is the state speaking).
 SPEAKER = re.compile(
     r"\b(porte-parole|ministere|ministre|diplomatie|ambassadeur|ambassadrice|gouvernement|autorites|"
-    r"delegation|representant\w*|mission permanente|president|chancellerie|"
+    r"delegation|representant\w*|mission permanente|(?:la|sa|leur) mission|president|chancellerie|"
     r"spokes(?:person|man|woman)|ministry|minister|ambassador|envoy|government|authorities|representative|"
-    r"foreign office|state department|permanent mission)\b")
+    r"foreign office|state department|permanent mission|(?:the|its|their) mission)\b")
+
+#: Words of a state answering criticism of itself ("amounted to meddling", "une manipulation politique"):
+#: read as a rejection only when the one state speaking is the target of an earlier act.
+RESPONSE = re.compile(
+    r"\b(ingerence\w*|manipulation\w*|mensonges?|propagande|confrontation|affaires interieures|politiquement motive\w*|"
+    r"meddl\w*|interference|internal affairs|lies|propaganda|politically motivated|politici[sz]\w*|confrontation\w*|"
+    r"refus\w* to (?:discuss|accept|engage))\b")
 
 #: A sentence that continues the act before it ("Ces ONG accusent…", "Signatories included…").
 REFERS_BACK = re.compile(
     r"^\W*(?:(?:ces|les) (?:ong|organisations(?: signataires)?|signataires|pays signataires)\b|ils\b|elles\b|"
     r"(?:the|these) (?:ngos|organi[sz]ations|signatories|groups|signatory states)\b|they\b|"
     r"parmi (?:les|ces) signataires|among (?:the|its) signatories|signatories (?:included|include|were)|"
-    r"(?:la|cette) (?:lettre|declaration) (?:a ete|est|etait) (?:signee|soutenue|lue)|"
-    r"(?:the|that) (?:letter|statement) (?:was|is) (?:signed|backed|read|delivered)|"
+    r"(?:la|cette) (?:lettre|declaration) (?:a ete|est|etait) (?:aussi |egalement |ensuite )?(?:signee|soutenue|lue)|"
+    r"(?:the|that) (?:letter|statement) (?:was|is|has been) (?:also |later |since )?(?:signed|backed|read|delivered)|"
     r"(?:elle|it) (?:a ete|was) (?:signee|lue|signed|read|delivered))"
     r"|(?:affirment|ajoutent|ecrivent|soulignent|estiment|wrote|write|say|said|added) (?:les|the) signat")
 #: A sentence that lists signatories of the act before it.
 SIGNATORY_LIST = re.compile(
     r"\b(parmi (?:les|ces) signataires|signataires? (?:figurent|comprennent|sont)|signee par|"
     r"signatories (?:included|include|were)|among (?:the|its) signatories|signed by|joined by|rejoint|"
-    r"(?:a|was) (?:signed|backed|read|delivered)|(?:a ete|est) (?:signee|lue))\b")
+    r"(?:a|was|were) (?:also |later |since )?(?:signed|backed|read|delivered)|(?:a ete|est) (?:aussi |egalement )?(?:signee|lue))\b")
 #: A line listing votes: "In favour: …", "Against (15): …", "Se sont abstenus : …".
 VOTE_LIST = re.compile(
-    r"^\W*(?P<pos>in favou?r|against|abstaining|abstentions?|abstained|pour|contre|ont vote pour|ont vote contre|"
-    r"se sont abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*:")
+    r"^\W*(?P<pos>in favou?r|against|abstaining|abstentions?|abstained|pour|contre|"
+    r"(?:ont|have) (?:notamment |egalement |aussi |also )?vote (?:pour|contre|in favou?r|against)|"
+    r"se sont (?:notamment |egalement )?abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*:")
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
-    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|ont vote pour|a vote pour|ont vote en faveur)\b"),
-    "no": re.compile(r"\b(voted against|voted no|ont vote contre|a vote contre)\b"),
-    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenus|s'est abstenue?|se sont abstenues)\b"),
+    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
+    "no": re.compile(r"\b(voted against|voted no|voting against|(?:ont|a|ayant) vote contre)\b"),
+    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?)\b"),
 }
+#: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
+VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient)\b|^\s*:")
