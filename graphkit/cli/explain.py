@@ -104,6 +104,12 @@ def explain_command(a, b, data_dir, fmt, by_act, show_all, **kwargs):
                    "(different sides at one occasion)")
 
 
+def _short(row: dict, width: int = 60) -> dict:
+    """The row with its title cut to ``width`` characters for the table (CSV and JSON keep it whole)."""
+    title = row.get("title") or ""
+    return {**row, "title": title if len(title) <= width else title[:width - 1].rstrip() + "…"}
+
+
 def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
     """Print :func:`graphkit.unga.explain.explain_pair_votes`: indices, the roll calls both voted in, the others counted."""
     a, b = pair["a"], pair["b"]
@@ -132,14 +138,14 @@ def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
                        "the evidence excerpt and each vote's position)")
         click.echo()
         columns = ["date", "session", "symbol", "title", a, b, "agree", "rcid"]
-        emit([rename(r, "both") for r in pair["both"]], fmt, columns,
+        emit([_short(rename(r, "both")) for r in pair["both"]], fmt, columns,
              title="Roll calls both voted in (agree = the same vote; date YYYY-MM = precise to the month only)")
     for key, who, other in (("only_a", a, b), ("only_b", b, a)):
         rows = pair[key]
         count = len(rows) if rows is not None else pair[f"{key}_count"]
         if rows:
             click.echo()
-            emit([rename(r, lists[key]) for r in rows], fmt, ["date", "session", "symbol", "title", who, "rcid"],
+            emit([_short(rename(r, lists[key])) for r in rows], fmt, ["date", "session", "symbol", "title", who, "rcid"],
                  title=f"Roll calls only {who} voted in ({other}: absent, not voting or not a member)")
         elif count:
             click.echo(f"Only {who} voted in {count} roll call{'s' if count != 1 else ''} of the selection "
