@@ -10,7 +10,8 @@ from ..output import to_jsonable
 from ..reports import explain_pair
 from ..selection import resolve_states, select_records
 from . import main
-from .options import by_act_option, data_option, emit, filter_options, filters_from, format_option
+from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
+                      unga_from)
 
 
 def _fmt(v):
@@ -42,17 +43,34 @@ def _evidence(ev: dict) -> dict:
 @click.argument("b")
 @data_option
 @filter_options
+@source_options
 @format_option
 @by_act_option
-def explain_command(a, b, data_dir, fmt, by_act, **kwargs):
+@click.option("--all", "show_all", is_flag=True, default=False,
+              help="GA: also list the roll calls only one of the two voted in (by default they are counted).")
+def explain_command(a, b, data_dir, fmt, by_act, show_all, **kwargs):
     """The items and acts behind two states' agreement, each with its sources and quoted excerpts.
 
     An item is an occasion (rival acts of one session or debate, listed under it)
-    or an act; with --by-act every act is an item.
+    or an act; with --by-act every act is an item. With --source unga, the
+    imported UN General Assembly roll calls both states voted in, each with
+    both votes and its provenance (dataset, release, roll-call id).
 
+    \b
     Example: graphkit explain FRA PAK --target CHN
+    Example: graphkit explain USA FRA --source unga --session 74 --issue hr
     """
     filters = filters_from(kwargs)
+    votes = unga_from(kwargs, filters, by_act, unga_only=("show_all",))
+    if votes is not None:
+        from ..unga.explain import explain_pair_votes
+        from ..unga.selection import load_matrix
+
+        store_dir, selection = votes
+        pair = explain_pair_votes(load_matrix(store_dir, selection, data_dir), a, b, store_dir=store_dir,
+                                  layout=selection.layout)
+        _emit_votes(pair, fmt, selection.describe(), show_all)
+        return
     graph = build(data_dir, check=False).graph
     a, b = resolve_states(graph, [a, b])
     pair = explain_pair(graph, select_records(graph, filters), a, b, by_occasion=not by_act)
@@ -84,3 +102,53 @@ def explain_command(a, b, data_dir, fmt, by_act, **kwargs):
     for item in pair["mixed"]:
         click.echo(f"Not counted: {item['item_id']} — {a} {item['stance_a'] or '-'}, {b} {item['stance_b'] or '-'} "
                    "(different sides at one occasion)")
+
+
+def _short(row: dict, width: int = 60) -> dict:
+    """The row with its title cut to ``width`` characters for the table (CSV and JSON keep it whole)."""
+    title = row.get("title") or ""
+    return {**row, "title": title if len(title) <= width else title[:width - 1].rstrip() + "…"}
+
+
+def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
+    """Print :func:`graphkit.unga.explain.explain_pair_votes`: indices, the roll calls both voted in, the others counted."""
+    a, b = pair["a"], pair["b"]
+    lists = {"both": "both", "only_a": f"only {a}", "only_b": f"only {b}"}
+    if not show_all:
+        pair = {**pair, **{f"{k}_count": len(pair[k]) for k in ("only_a", "only_b")}, "only_a": None, "only_b": None}
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable(pair), ensure_ascii=False, indent=2))
+        return
+    rename = lambda r, voted: {**r, a: r["vote_a"], b: r["vote_b"], "voted": voted,
+                               "agree": {True: "yes", False: "no", None: ""}[r["agree"]]}
+    if fmt == "csv":
+        rows = [rename(r, label) for k, label in lists.items() for r in (pair[k] or [])]
+        emit(rows, "csv", ["rcid", "date", "precision", "session", "symbol", "title", "issues", a, b, "agree", "voted",
+                           "voter_a", "voter_b", "position_a", "position_b", "act", "dataset", "release", "excerpt"])
+        return
+    head = f"{a}–{b} ({pair['name_a']}, {pair['name_b']}), {scope}: "
+    if pair["n"] == 0:
+        click.echo(head + "no roll call both voted in (N = 0): no index can be computed.")
+    else:
+        click.echo(head + f"N = {pair['n']} roll call{'s' if pair['n'] != 1 else ''} both voted in; "
+                   f"share {_fmt(pair['share'])}, S {_fmt(pair['s'])}, kappa {_fmt(pair['kappa'])}, pi {_fmt(pair['pi'])}")
+        if pair["source"]:
+            click.echo(f"Source: {pair['source']['dataset']}, release {pair['source']['release'] or '(none)'}; "
+                       "each row is one roll call (rcid = its id there; --format json or csv gives the act, "
+                       "the evidence excerpt and each vote's position)")
+        click.echo()
+        columns = ["date", "session", "symbol", "title", a, b, "agree", "rcid"]
+        emit([_short(rename(r, "both")) for r in pair["both"]], fmt, columns,
+             title="Roll calls both voted in (agree = the same vote; date YYYY-MM = precise to the month only)")
+    for key, who, other in (("only_a", a, b), ("only_b", b, a)):
+        rows = pair[key]
+        count = len(rows) if rows is not None else pair[f"{key}_count"]
+        if rows:
+            click.echo()
+            emit([_short(rename(r, lists[key])) for r in rows], fmt, ["date", "session", "symbol", "title", who, "rcid"],
+                 title=f"Roll calls only {who} voted in ({other}: absent, not voting or not a member)")
+        elif count:
+            click.echo(f"Only {who} voted in {count} roll call{'s' if count != 1 else ''} of the selection "
+                       f"({other} absent, not voting or not a member; --all lists them).")
+    if pair["neither"]:
+        click.echo(f"Neither voted in {pair['neither']} of the {pair['roll_calls']} roll calls selected.")

@@ -32,7 +32,9 @@ class UngaMatrix:
     values : numpy.ndarray
         ``float`` array ``(len(keys), len(rcids))``: +1, 0, −1 or NaN.
     roll_calls : pandas.DataFrame
-        One row per column: ``date``, ``year``, ``session``, ``symbol``, ``issues``.
+        One row per column: ``rcid``, ``date``, ``year``, ``precision`` (``day`` or ``month``), ``session``,
+        ``symbol``, ``issues``, ``title`` (the short title when the table has one; the store's votes carry it
+        in the act's label, read by :func:`graphkit.unga.explain.roll_call_details`).
     names : dict
         Key → English name, for display.
     identity : Identity, optional
@@ -170,6 +172,7 @@ def vote_matrix(table: VoteTable, *, session: int | None = None, issue: str | No
     values[keys[chosen].map(row_of).to_numpy(), cols[chosen].astype(int).to_numpy()] = votes["value"].to_numpy()[chosen]
     names = dict(identity.names) if identity is not None else {}
     out = pd.DataFrame({"rcid": rc.index, "date": rc["raw_date"].to_numpy(), "year": rc["year"].to_numpy(),
-                        "session": rc["session"].to_numpy(), "symbol": rc["symbol"].to_numpy(),
-                        "issues": rc["issues"].to_numpy()})
+                        "precision": rc["precision"].to_numpy(), "session": rc["session"].to_numpy(),
+                        "symbol": rc["symbol"].to_numpy(), "issues": rc["issues"].to_numpy(),
+                        "title": (rc["short"].fillna("").astype(str).str.strip() if "short" in rc else pd.Series("", index=rc.index)).to_numpy()})
     return UngaMatrix(row_keys, list(rc.index), values, out, names, identity, merge_successors)
