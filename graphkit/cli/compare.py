@@ -35,6 +35,7 @@ def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     With --source unga, over the imported UN General Assembly roll calls
     (select them with --session, --issue, --since and --until).
 
+    \b
     Example: graphkit compare FRA DEU IND --target CHN --index kappa
     Example: graphkit compare USA FRA CHN --source unga --session 74 --issue hr
     """

@@ -30,6 +30,7 @@ def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
     With --source unga, its votes in the imported UN General Assembly roll
     calls and the states that voted most and least like it (by S).
 
+    \b
     Example: graphkit state CHN --since 2019
     Example: graphkit state FRA --source unga --since 2010 --issue hr
     """
