@@ -61,3 +61,22 @@ def shipped():
     from graphkit.build import build
 
     return build(DEFAULT_DATA)
+
+
+@pytest.fixture(scope="session")
+def unga_cli_store(tmp_path_factory) -> Path:
+    """The synthetic UNGA fixture (tests/unga/voeten) imported by ``graphkit import unga``, as a user would.
+
+    Read-only for the tests that use it: they query it, never import into it.
+    """
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+    from graphkit.unga.testing import FIXTURE_DIR
+
+    voeten = FIXTURE_DIR / "voeten"
+    store_dir = tmp_path_factory.mktemp("unga") / "store"
+    result = CliRunner().invoke(main, ["import", "unga", *(str(voeten / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")),
+                                       "--store", str(store_dir), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return store_dir

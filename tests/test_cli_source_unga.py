@@ -23,18 +23,13 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.store import open_store
-from graphkit.unga.testing import FIXTURE_DIR
 
-VOETEN = FIXTURE_DIR / "voeten"
+
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store_dir = tmp_path_factory.mktemp("unga") / "store"
-    result = CliRunner().invoke(main, ["import", "unga", *(str(VOETEN / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")),
-                                       "--store", str(store_dir), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return store_dir
+def store(unga_cli_store):
+    return unga_cli_store
 
 
 def run(store, *args):

@@ -26,20 +26,15 @@ from graphkit.errors import InputError, UnknownStateError
 from graphkit.unga.explain import explain_pair_votes, roll_call_details
 from graphkit.unga.selection import VoteSelection, load_matrix
 from graphkit.unga.store import import_table
-from graphkit.unga.testing import FIXTURE_DIR, fixture_table
+from graphkit.unga.testing import fixture_table
 
-VOETEN = FIXTURE_DIR / "voeten"
 DATASET = "United Nations General Assembly Voting Data (Erik Voeten), CSV layout of the R package unvotes"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """The fixture imported by the command, as a user would."""
-    store_dir = tmp_path_factory.mktemp("explain") / "store"
-    result = CliRunner().invoke(main, ["import", "unga", *(str(VOETEN / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")),
-                                       "--store", str(store_dir), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return store_dir
+def store(unga_cli_store):
+    """The fixture imported by the command, as a user would (shared, see conftest.py)."""
+    return unga_cli_store
 
 
 @pytest.fixture(scope="module")
