@@ -1,4 +1,4 @@
-"""Benchmark graphkit.unga on the real Voeten data (../shared/reference/unga/). Run by hand, not by pytest.
+"""Benchmark the UN GA votes source and analyses on the real Voeten data (../shared/reference/unga/). Run by hand, not by pytest.
 
     python bench/bench_unga.py [--data DIR] [--work DIR] [--rdflib-fraction F] [--skip-rdflib]
 
@@ -46,9 +46,9 @@ def _files(data: Path):
 
 
 def stage_import(data: str, store: str) -> dict:
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.readers import read_voeten
-    from graphkit.unga.store import import_table
+    from graphkit.graph.identity import load_identity
+    from graphkit.sources.unga.readers import read_voeten
+    from graphkit.store.votes import import_table
 
     t0 = time.perf_counter()
     table = read_voeten(*_files(Path(data)), identity=load_identity())
@@ -63,8 +63,8 @@ def stage_lean(data: str, store: str) -> dict:
     """The leaner modelling, for comparison: one quad per vote (act gk:votedYes|No|Abstain state)."""
     import pyoxigraph as ox
 
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.readers import read_voeten
+    from graphkit.graph.identity import load_identity
+    from graphkit.sources.unga.readers import read_voeten
 
     t0 = time.perf_counter()
     table = read_voeten(*_files(Path(data)), identity=load_identity())
@@ -104,10 +104,10 @@ def stage_analyses(store: str, sample_years: list[int]) -> dict:
     import numpy as np
     import pyoxigraph as ox
 
-    from graphkit.unga.analysis import agreement_table, drift
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.matrix import vote_matrix
-    from graphkit.unga.store import store_table
+    from graphkit.analysis.votes import agreement_table, drift
+    from graphkit.graph.identity import load_identity
+    from graphkit.analysis.matrix import vote_matrix
+    from graphkit.store.votes import store_table
 
     out = {}
     s = ox.Store(store)

@@ -11,19 +11,13 @@ from pathlib import Path
 import click
 
 from ..errors import InputError, QueryError
-from ..output import render_rows
-from ..queries import compact, list_queries, query_columns
-from ..store import DEFAULT_STORE, ensure_store
+from ..reports.output import render_rows
+from ..store.library import compact, list_queries, query_columns
+from ..store.embedded import ensure_store
 from . import main
-from .options import data_option
+from .options import data_option, store_option
 
 QUERY_FORMATS = ("table", "csv", "json", "tsv")
-
-
-def store_option(f):
-    """``--store DIR``: the embedded store (default build/store)."""
-    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE,
-                        show_default=True, help="The embedded store directory (built from --data when missing or stale).")(f)
 
 
 def _param(ctx, param, values):
@@ -53,7 +47,7 @@ def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, all
     Example: graphkit query positions-on-target --param target=CHN --param since=2020 --format csv
     """
     if endpoint:
-        from ..endpoint import Endpoint
+        from ..store.endpoint import Endpoint
         backend = {"endpoint": Endpoint(endpoint, timeout=timeout)}
     else:
         backend = {"store": ensure_store(data_dir, store_dir)}
@@ -71,7 +65,7 @@ def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, all
 
 
 def _tsv(rows, columns) -> str:
-    from ..output import _cell
+    from ..reports.output import _cell
     clean = lambda v: _cell(v).replace("\t", " ").replace("\n", " ")
     return "\n".join(["\t".join(columns)] + ["\t".join(clean(r.get(c)) for c in columns) for r in rows]) + "\n"
 
