@@ -17,7 +17,7 @@ from graphkit.cli import main
 from graphkit.errors import DataError, InputError, UnknownStateError
 from graphkit.analysis.votes import agreement_table, camp_agreement, drift
 from graphkit.sources.unga.audit import audit
-from graphkit.graph.identity import load_identity
+from graphkit.graph.states import load_states
 from graphkit.analysis.matrix import vote_matrix
 from graphkit.sources.unga.readers import read_undl, read_voeten
 from graphkit.store.embedded import open_store
@@ -70,7 +70,7 @@ def test_undl_layout_skips_non_votes_and_keeps_tallies():
 
 
 def test_identity_periods_of_one_code_never_overlap():
-    ident = load_identity()
+    ident = load_states()
     by_code: dict = {}
     for a in ident.assignments:
         by_code.setdefault((a.code_list, a.code), []).append(a)

@@ -27,9 +27,9 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "unga"
 @lru_cache(maxsize=1)
 def fixture_identity():
     """The identity table of the shipped data (states and historic entities)."""
-    from graphkit.graph.identity import load_identity
+    from graphkit.graph.states import load_states
 
-    return load_identity()
+    return load_states()
 
 
 def fixture_table(layout: str = "voeten"):

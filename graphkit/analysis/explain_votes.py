@@ -152,7 +152,7 @@ def _voters(matrix: UngaMatrix, *keys: str) -> list[str]:
     if not matrix.merged or matrix.identity is None:
         return list(keys)
     ident = matrix.identity
-    known = set(ident.names) | set(ident.iso3) | set(ident.continued_by) | set(keys)
+    known = set(ident.names) | set(ident.keys) | set(ident.continued_by) | set(keys)
     return sorted(k for k in known if ident.merge_key(k) in keys)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, UnknownStateError
-from ..graph.identity import Identity
+from ..graph.states import StateResolver
 from ..sources.unga.readers import VoteTable
 
 __all__ = ["UngaMatrix", "vote_matrix"]
@@ -37,7 +37,7 @@ class UngaMatrix:
         in the act's label, read by :func:`graphkit.analysis.explain_votes.roll_call_details`).
     names : dict
         Key → English name, for display.
-    identity : Identity, optional
+    identity : StateResolver, optional
         The code table the rows were keyed with (lets :meth:`key_of` resolve names).
     merged : bool
         Whether historic entities were merged into their successors (``merge_successors``).
@@ -48,7 +48,7 @@ class UngaMatrix:
     values: np.ndarray
     roll_calls: pd.DataFrame
     names: dict[str, str] = field(default_factory=dict)
-    identity: Identity | None = None
+    identity: StateResolver | None = None
     merged: bool = False
 
     def key_of(self, text: str) -> str:

@@ -37,11 +37,11 @@ def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir,
 
     Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz
     """
-    from ..graph.identity import load_identity
+    from ..graph.states import load_states
     from ..sources.unga.readers import read_undl, read_voeten
     from ..store.votes import import_table
 
-    identity = load_identity(data_dir)
+    identity = load_states(data_dir)
     if layout == "voeten":
         if roll_calls is None:
             raise InputError("the voeten layout needs VOTES and ROLL_CALLS (ISSUES optional)",

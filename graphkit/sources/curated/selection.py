@@ -12,7 +12,7 @@ from dataclasses import replace
 from rdflib import Graph
 
 from ...errors import DataError, UnknownStateError
-from ...graph.states import StateResolver, closest_codes
+from ...graph.states import StateResolver
 from .records import Filters, PositionRecord, position_records
 
 __all__ = ["select_records", "resolve_states", "FILTER_ORDER"]
@@ -22,7 +22,7 @@ FILTER_ORDER = ("target", "kind", "forum", "topic", "since", "until")
 
 
 def resolve_states(graph: Graph, names: list[str]) -> list[str]:
-    """ISO3 codes for state codes or names; an unknown one raises with a suggestion.
+    """Keys for state codes or names, by :meth:`graphkit.graph.states.StateResolver.key_of`.
 
     Examples
     --------
@@ -34,26 +34,7 @@ def resolve_states(graph: Graph, names: list[str]) -> list[str]:
     graphkit.errors.UnknownStateError: unknown state code 'AAB' — did you mean AAA (Avalon)?
     """
     resolver = StateResolver(graph)
-    out = []
-    for name in names:
-        text = name.strip()
-        if len(text) == 3 and text.isalpha():
-            code = text.upper()
-            if code not in resolver.names:
-                raise UnknownStateError(f"unknown state code {text!r}", value=text,
-                                        hint=_suggest_code(resolver, code))
-            out.append(code)
-        else:
-            out.append(resolver.resolve(text))
-    return out
-
-
-def _suggest_code(resolver: StateResolver, code: str) -> str:
-    """Closest known codes, those sharing the longest prefix first ("FRN" → FRA before IRN)."""
-    close = closest_codes(code, resolver.names)
-    if not close:
-        return "an ISO 3166-1 alpha-3 code expected (see data/states.ttl)"
-    return "did you mean " + " or ".join(f"{c} ({resolver.name(c)})" for c in close) + "?"
+    return [resolver.key_of(name) for name in names]
 
 
 def select_records(graph: Graph, filters: Filters | None = None) -> list[PositionRecord]:

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import DataError, InputError
-from ...graph.identity import Identity
+from ...graph.states import StateResolver
 
 __all__ = ["VoteTable", "read_voeten", "read_undl", "LAYOUTS", "VOTE_CODES", "ISSUE_NAMES"]
 
@@ -200,7 +200,7 @@ def _check_votes(votes: pd.DataFrame, roll_calls: pd.DataFrame, path) -> None:
                         hint="keep one row per state and roll call")
 
 
-def read_voeten(votes, roll_calls, issues=None, *, identity: Identity) -> VoteTable:
+def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> VoteTable:
     """Read the Voeten / unvotes layout; see the module docstring for the columns.
 
     Raises
@@ -266,7 +266,7 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: Identity) -> VoteTa
                      [str(p) for p in (votes, roll_calls, issues) if p is not None], skipped)
 
 
-def read_undl(votes, *, identity: Identity) -> VoteTable:
+def read_undl(votes, *, identity: StateResolver) -> VoteTable:
     """Read the UN Digital Library layout (one file); see the module docstring for the columns."""
     f = _read_frame(votes, {"rcid": ("undl_id", "record_id", "rcid"), "code": ("ms_code", "country_code"),
                             "vote": ("ms_vote", "vote"), "date": ("date",), "symbol": ("resolution", "symbol")},

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...errors import InputError
 from ...graph.loading import DEFAULT_DATA
-from ...graph.identity import load_identity
+from ...graph.states import load_states
 from ...analysis.matrix import UngaMatrix, vote_matrix
 from .readers import ISSUE_NAMES, LAYOUTS
 from ...store.votes import read_votes
@@ -135,7 +135,7 @@ def load_matrix(store_dir=None, selection: VoteSelection | None = None, data_dir
     (['103', '104'], ['CHN', 'DEU', 'FRA', 'RUS', 'USA'])
     """
     selection = selection or VoteSelection()
-    identity = load_identity(data_dir)
+    identity = load_states(data_dir)
     table = read_votes(store_dir, selection.layout)
     return vote_matrix(table, session=selection.session, issue=selection.issue, since=selection.since,
                        until=selection.until, merge_successors=selection.merge_successors, identity=identity,
