@@ -15,8 +15,24 @@ is computed on it) → ``reports/`` (one per command) → ``render/`` (HTML,
 pictures, exports); ``extract/`` turns texts into candidate acts; ``cli/`` is
 the command line.
 """
+from .analysis.agreement import agreement_indices
+from .analysis.blocs import signed_blocs, structural_balance
+from .analysis.matrix import PositionMatrix
+from .analysis.projections import coalition_graph, signed_graph
+from .api import Graphkit, open
 from .errors import DataError, GraphkitError, InputError, UnknownStateError
+from .graph.build import Build, build, write_build
+from .graph.validation import Report, Violation, validate
+from .sources import SOURCES, Selection
+from .sources.curated.matrix import curated_matrix
+from .sources.curated.records import Filters, PositionRecord, position_records
 
-__all__ = ["GraphkitError", "InputError", "DataError", "UnknownStateError"]
+__all__ = [
+    "open", "Graphkit", "Selection", "SOURCES", "PositionMatrix",
+    "build", "write_build", "Build", "validate", "Report", "Violation",
+    "position_records", "PositionRecord", "Filters", "curated_matrix",
+    "agreement_indices", "signed_graph", "coalition_graph", "signed_blocs", "structural_balance",
+    "GraphkitError", "InputError", "DataError", "UnknownStateError",
+]
 
 __version__ = "0.1.0"

@@ -160,7 +160,8 @@ class Graphkit:
             raise InputError("name at least two states", hint="e.g. graphkit compare FRA DEU")
         src, selection, m = self._open(source, options)
         keys = [m.key_of(s) for s in states]
-        return CompareReport(keys, compare_pairs(m, keys, metric), src.describe(selection), m.note, index, src.name)
+        return CompareReport(keys, compare_pairs(m, keys, metric), src.describe(selection), m.note, index, src.name,
+                             src.noun_for(selection), src.kind)
 
     def agreement(self, by: str = "year", source: str = "curated", *, states=None, min_n: int = 1,
                   metric: str = "squared", **options) -> PairsReport:
@@ -175,10 +176,13 @@ class Graphkit:
         """One state's positions and its closest and most opposed partners (``graphkit state``)."""
         src, selection, m = self._open(source, options)
         min_n = src.min_n if min_n is None else min_n
+        if src.kind == "votes":
+            m.index(m.key_of(state))          # a state that cast no vote in the selection is an error, not a blank record
         record = state_record(m, state, top=top, rank_by=rank_by or src.rank_by, min_n=min_n, metric=metric)
         positions = src.positions(self, m, record["state"])
         as_target = src.as_target(m, record["state"], top) if hasattr(src, "as_target") else None
-        return StateReport(record, positions, src.describe(selection), m.note, src.kind, src.name, as_target, min_n)
+        return StateReport(record, positions, src.describe(selection), m.note, src.kind, src.name, as_target, min_n,
+                           src.noun_for(selection))
 
     def drift(self, states=None, partners=("CHN", "USA"), source: str = "curated", *, by: str = "year",
               metric: str = "squared", **options) -> DriftReport:
@@ -196,7 +200,7 @@ class Graphkit:
         min_n = src.min_n if min_n is None else min_n
         if src.kind != "statements" or by != "all":
             if part:
-                raise InputError("--part applies to statements (the curated acts)", value=part,
+                raise InputError("--part applies to the curated acts only", value=part,
                                  hint="vote sources give the blocs table; drop --part")
             frame = blocs_by_group(m, by, weight=weight, min_n=min_n, seed=seed)
             if frame.empty:
@@ -231,7 +235,7 @@ class Graphkit:
         src, selection, m = self._open(source, options)
         pair = explain_pair(m, a, b, metric=metric)
         src.add_evidence(self, m, pair)
-        return ExplainReport(pair, src.describe(selection), src.kind, show_all, src.noun)
+        return ExplainReport(pair, src.describe(selection), src.kind, show_all, src.noun_for(selection))
 
     def camps(self, target: str = "CHN", source: str = "unga", *, camp_since="2019", camp_until="2022-12-31",
               by: str = "year", index: str = "s", margin: float = 0.1, **options) -> CampsReport:

@@ -150,7 +150,7 @@ class PositionMatrix:
         try:
             return self.keys.index(key)
         except ValueError:
-            raise DataError(f"no positions of {key!r} in the selection", value=key,
+            raise DataError(f"no positions of {key!r} in the selection (no vote, no signature)", value=key,
                             hint="ISO alpha-3 (e.g. CHN) or a historic key (SUN, YUG, FRG …); widen the selection, "
                                  "or merge successors (SUN → RUS)") from None
 

@@ -105,6 +105,11 @@ class VoteBlocsReport(BlocsReport):
         return self.frame
 
     def render(self, fmt: str = "table") -> str:
+        if fmt == "json":
+            import json
+
+            from .output import to_jsonable
+            return json.dumps(to_jsonable(self.rows()), ensure_ascii=False, indent=2)
         if fmt == "csv":
             return render_frame(self.frame if self.by != "all" else self.frame.drop(columns="group"), "csv")
         return super().render(fmt)

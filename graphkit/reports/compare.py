@@ -29,8 +29,9 @@ class CompareReport(Report):
     columns = COMPARE_COLUMNS
 
     def __init__(self, states: list[str], pairs: list[dict], scope: str, note: str, index: str = "share",
-                 source: str = "curated"):
+                 source: str = "curated", noun: str = "item", kind: str = "statements"):
         self.states, self.pairs, self.scope, self.note, self.index, self.source = states, pairs, scope, note, index, source
+        self.noun, self.kind = noun, kind
         self.title = f"{index}; {scope}"
 
     def rows(self) -> list[dict]:
@@ -54,12 +55,13 @@ class CompareReport(Report):
         return [{"state": a, **{b: ("—" if a == b else cell[(a, b)]) for b in self.states}} for a in self.states]
 
     def text(self) -> str:
+        verb = "took part in" if self.kind == "statements" else "voted in"
         lines = [render_rows(self.grid(), "table", ["state"] + self.states,
-                             title=f"{self.index} (N in brackets); {self.scope}")]
+                             title=f"{self.index} (N = {self.noun}s both {verb}); {self.scope}")]
         lines.append(f"Items: {self.note}.")
         empty = [f"{r['a']}–{r['b']}" for r in self.pairs if r["n"] == 0]
         if empty:
-            lines.append(f"N = 0 (nothing in common, indices undefined): {', '.join(empty)}")
+            lines.append(f"N = 0 (no {self.noun} in common, indices undefined): {', '.join(empty)}")
         if any(r["n"] and r[self.index] is None for r in self.pairs):
             lines.append("n/a: undefined — both states made one and the same choice throughout, so chance explains it all.")
         return "\n".join(lines)

@@ -83,16 +83,17 @@ class ExplainReport(Report):
         p = self.pair
         a, b = p["a"], p["b"]
         lines = []
+        noun = self.noun
         if p["n"] == 0:
-            lines.append(f"{a} and {b} took part in no item in common (N = 0) under these filters "
+            lines.append(f"{a} and {b} took part in no {noun} in common (N = 0) under these filters "
                          f"({self.scope}): no index can be computed.")
         else:
-            lines.append(f"{a}–{b}: N = {p['n']} item{'s' if p['n'] != 1 else ''} in common; share {_fmt(p['share'])}, "
+            lines.append(f"{a}–{b}: N = {p['n']} {noun}{'s' if p['n'] != 1 else ''} in common; share {_fmt(p['share'])}, "
                          f"S {_fmt(p['s'])}, kappa {_fmt(p['kappa'])}, pi {_fmt(p['pi'])}")
             lines.append(f"({p['note']})")
             lines.append("")
             lines.append(render_rows(self._evidence_rows(), "table", ["date", "item", "act", a, b, "agree", "about", "source", "excerpt"],
-                                     title="Items counted, with their evidence "
+                                     title=f"{noun.capitalize()}s counted, with their evidence "
                                            "(about = the occasion, the act itself or a state's listed position; - = did not sign that act)"))
         for key, who in (("only_a", a), ("only_b", b)):
             if p[key]:

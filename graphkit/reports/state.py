@@ -25,9 +25,9 @@ class StateReport(Report):
     """
 
     def __init__(self, record: dict, positions: list[dict], scope: str, note: str, kind: str, source: str,
-                 as_target: dict | None = None, min_n: int = 1):
+                 as_target: dict | None = None, min_n: int = 1, noun: str = "item"):
         self.record, self.positions, self.scope, self.note = record, positions, scope, note
-        self.kind, self.source, self.as_target, self.min_n = kind, source, as_target or {}, min_n
+        self.kind, self.source, self.as_target, self.min_n, self.noun = kind, source, as_target or {}, min_n, noun
         self.title = f"{record['name']} ({record['state']})"
         self.columns = PARTNER_COLUMNS if kind != "statements" else \
             ["date", "act_id", "kind", "forum", "target", "stance", "side", "roles"]
@@ -52,7 +52,7 @@ class StateReport(Report):
         d = self.to_dict()
         lines = []
         rank = "items on the same side minus opposite, then share" if r["rank_by"] == "net" else \
-            f"highest {r['rank_by']}, then share; ≥ {self.min_n} items in common"
+            f"highest {r['rank_by']}, then share; ≥ {self.min_n} {self.noun}s in common"
         if self.kind == "statements":
             lines.append(f"{r['name']} ({r['state']}): {len(self.positions)} positions — {d['supports']} supporting, "
                          f"{d['criticises']} criticising, {d['abstains']} abstaining toward the target ({self.scope})")
@@ -62,7 +62,7 @@ class StateReport(Report):
             lines += ["", render_rows(self.positions, "table", ["date", "act_id", "forum", "target", "stance", "roles"],
                                       title="Positions")]
         else:
-            lines.append(f"{r['name']} ({r['state']}): voted on {r['items'] - r['absent']} of {r['items']} records — "
+            lines.append(f"{r['name']} ({r['state']}): voted on {r['items'] - r['absent']} of {r['items']} {self.noun}s — "
                          f"{r['positive']} yes, {r['negative']} no, {r['abstain']} abstaining ({self.scope})")
             if 0 < len(self.positions) <= 40:
                 lines += ["", render_rows(self.positions, "table", ["date", "symbol", "title", "vote", "item"],

@@ -135,6 +135,10 @@ class Source:
         """The selection in words, for titles."""
         return self.label
 
+    def noun_for(self, selection: Selection) -> str:
+        """What one item is called under this selection."""
+        return self.noun
+
     def add_evidence(self, gk, matrix, pair: dict) -> None:
         """Add to each item row of :func:`graphkit.analysis.explain.explain_pair` (on ``matrix``) where it comes from."""
 

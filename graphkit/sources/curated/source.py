@@ -49,6 +49,9 @@ class CuratedSource(Source):
     def describe(self, selection: Selection) -> str:
         return self.filters(selection).describe()
 
+    def noun_for(self, selection: Selection) -> str:
+        return "act" if selection.by_act else "item"
+
     def add_evidence(self, gk, matrix, pair: dict) -> None:
         """Each item gains its acts (both states' stances in each) with their evidence, and an occasion its own."""
         pair_acts(matrix, pair)

@@ -117,8 +117,8 @@ class VoteSource(Source):
         if selection.merge_successors:
             parts.append("successors merged")
         if selection.min_votes:
-            parts.append(f"records with ≥ {selection.min_votes} votes")
-        return f"{self.label}: " + (", ".join(parts) or "all records")
+            parts.append(f"{self.noun}s with ≥ {selection.min_votes} votes")
+        return f"{self.label}: " + (", ".join(parts) or f"all {self.noun}s")
 
     def voters(self, matrix, *keys: str) -> list[str]:
         """The entities whose votes count under ``keys`` (with successors merged: SUN under RUS …)."""
