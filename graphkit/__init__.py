@@ -1,33 +1,37 @@
 """graphkit: a knowledge graph of diplomatic alignments.
 
-The pipeline, one function per stage::
+The front door, for notebooks and the CLI alike::
 
-    build(data_dir)            -> Build (validated RDF graph, a named graph per data file)
-    position_records(graph)    -> [PositionRecord]  (who stood where, with a side toward the target)
-    act_camps / side_consistency(records) -> rows   (the first summary of blocs)
-    signed_graph / coalition_graph / bipartite_graph(records) -> networkx.Graph (acts on every edge)
-    items_of(records)          -> [Item]  (occasions where rival acts met, else acts: what states are compared on)
-    vote_matrix(records) -> VoteMatrix;  agreement_indices(values) -> share, S, kappa, pi, n
-    signed_blocs(signed) -> BlocResult;  structural_balance(signed);  swing_states(records, ...)
+    import graphkit as gk
+    g = gk.open()                                   # the shipped data and the per-user store
+    g.blocs(target="CHN").text()                    # what `graphkit blocs --target CHN` prints
+    g.compare(["FRA", "CHN"], source="unga")        # a report: .rows(), .to_dict(), .to_frame()
+    g.matrix(source="unga", session=74)             # states × items, the input of every analysis
+
+The pipeline, one folder per stage: ``sources/`` (curated acts, vote imports)
+→ ``graph/`` (load, resolve states, validate, write) → ``store/`` (embedded
+store, query library, endpoints) → ``analysis/`` (the position matrix and what
+is computed on it) → ``reports/`` (one per command) → ``render/`` (HTML,
+pictures, exports); ``extract/`` turns texts into candidate acts; ``cli/`` is
+the command line.
 """
-from .graph.build import Build, build, write_build
-from .analysis.camps import act_camps, reported_counts, side_consistency
-from .analysis.agreement import VoteMatrix, agreement_indices, pair_agreement, vote_matrix
-from .sources.curated.items import Item, items_of
+from .analysis.agreement import agreement_indices
 from .analysis.blocs import signed_blocs, structural_balance
+from .analysis.matrix import PositionMatrix
+from .analysis.projections import coalition_graph, signed_graph
+from .api import Graphkit, open
 from .errors import DataError, GraphkitError, InputError, UnknownStateError
-from .sources.curated.records import Filters, PositionRecord, position_records
-from .analysis.projections import bipartite_graph, coalition_graph, signed_graph
-from .analysis.swing import swing_states
+from .graph.build import Build, build, write_build
 from .graph.validation import Report, Violation, validate
+from .sources import SOURCES, Selection
+from .sources.curated.matrix import curated_matrix
+from .sources.curated.records import Filters, PositionRecord, position_records
 
 __all__ = [
+    "open", "Graphkit", "Selection", "SOURCES", "PositionMatrix",
     "build", "write_build", "Build", "validate", "Report", "Violation",
-    "position_records", "PositionRecord", "Filters",
-    "act_camps", "reported_counts", "side_consistency",
-    "bipartite_graph", "coalition_graph", "signed_graph",
-    "Item", "items_of", "VoteMatrix", "vote_matrix", "agreement_indices", "pair_agreement",
-    "signed_blocs", "structural_balance", "swing_states",
+    "position_records", "PositionRecord", "Filters", "curated_matrix",
+    "agreement_indices", "signed_graph", "coalition_graph", "signed_blocs", "structural_balance",
     "GraphkitError", "InputError", "DataError", "UnknownStateError",
 ]
 

@@ -13,7 +13,9 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from graphkit.analysis.agreement import agreement_indices, pair_agreement, vote_matrix
+from graphkit.analysis.agreement import agreement_indices
+from graphkit.sources.curated.matrix import curated_matrix
+from graphkit.sources.curated.pairs import pair_agreement
 from graphkit.sources.curated.records import Filters, position_records
 
 from records_helpers import rec
@@ -151,9 +153,9 @@ def test_matrix_products_match_the_definitions_pair_by_pair(metric):
 # ---- on records: the tiny world (see tests/conftest.py)
 
 def test_vote_matrix_of_the_world_by_act(world):
-    m = vote_matrix(position_records(world.graph, Filters(target="SYL")), by_occasion=False)
-    assert m.states == ["AAA", "BBB", "CCC", "DDD", "EEE"]
-    acts = [i.rsplit("/", 1)[1] for i in m.items]
+    m = curated_matrix(position_records(world.graph, Filters(target="SYL")), by_occasion=False)
+    assert m.keys == ["AAA", "BBB", "CCC", "DDD", "EEE"]
+    acts = [i.rsplit("/", 1)[1] for i in m.item_ids]
     assert acts == ["w-2020-critical", "w-2020-support", "w-2021-vote", "w-2022-support"]
     # from the drawing: AAA supports in 2020 and 2022, votes no (= supports SYL) in 2021
     assert m.row("AAA").tolist()[1:] == [1, 1, 1] and math.isnan(m.row("AAA")[0])
@@ -173,8 +175,8 @@ def test_pair_agreement_world_by_act_by_hand(world):
     assert p["kappa"] == pytest.approx(0.0)
     # pooled (+1, +1, −1, +1): mean 1/2, var 1 − 1/4 = 3/4 → D_e = 3/2, π = 1 − 2/(3/2)
     assert p["pi"] == pytest.approx(-1 / 3)
-    assert [a["item_id"] for a in p["items"]] == ["w-2021-vote", "w-2022-support"]
-    assert [a["agree"] for a in p["items"]] == [False, True]
+    assert [a["item_id"] for a in p["both"]] == ["w-2021-vote", "w-2022-support"]
+    assert [a["agree"] for a in p["both"]] == [False, True]
     assert [a["item_id"] for a in p["only_b"]] == ["w-2020-critical"]
     assert [a["item_id"] for a in p["only_a"]] == ["w-2020-support"]
 
@@ -183,25 +185,25 @@ def test_pair_agreement_constant_pair(world):
     # CCC and EEE criticised together twice: share 1, κ undefined (no variation)
     p = pair_agreement(position_records(world.graph, Filters(target="SYL")), "CCC", "EEE")
     assert (p["n"], p["share"], p["s"]) == (2, 1.0, 1.0)
-    assert math.isnan(p["kappa"])
+    assert p["kappa"] is None
 
 
 def test_pair_without_shared_act(world):
     recs = position_records(world.graph, Filters(target="SYL", since=__import__("datetime").date(2022, 1, 1)))
     p = pair_agreement(recs, "AAA", "CCC")
-    assert p["n"] == 0 and math.isnan(p["share"]) and p["items"] == []
+    assert p["n"] == 0 and p["share"] is None and p["both"] == []
 
 
 def test_target_and_rejections_are_not_alignments():
     recs = [rec("x", "TGT", "supports", 1), rec("x", "AAA", "supports", 1),
             rec("y", "AAA", "rejects", None), rec("y", "BBB", "rejects", None),
             rec("z", "AAA", "supports", 1, is_state=False)]
-    m = vote_matrix(recs)
-    assert m.states == ["AAA"] and [i.rsplit("/", 1)[1] for i in m.items] == ["x"]
+    m = curated_matrix(recs)
+    assert m.keys == ["AAA"] and [i.rsplit("/", 1)[1] for i in m.item_ids] == ["x"]
 
 
 def test_votes_without_side_use_the_raw_choice():
     recs = [rec("v", "AAA", "yes", None, kind="RecordedVote"), rec("v", "BBB", "yes", None, kind="RecordedVote"),
             rec("v", "CCC", "no", None, kind="RecordedVote"), rec("v", "DDD", "abstain", None, kind="RecordedVote")]
-    m = vote_matrix(recs)
+    m = curated_matrix(recs)
     assert m.values[:, 0].tolist() == [1, 1, -1, 0]

@@ -7,6 +7,7 @@ import pytest
 
 from graphkit.analysis.blocs import modularity, signed_blocs, signed_modularity_matrix, structural_balance
 from graphkit.analysis.projections import signed_graph
+from graphkit.sources.curated.matrix import curated_matrix
 from graphkit.sources.curated.records import Filters, position_records
 
 
@@ -50,7 +51,7 @@ def test_same_seed_same_blocs_and_every_seed_finds_the_camps():
 
 
 def test_world_blocs(world):
-    r = signed_blocs(signed_graph(position_records(world.graph, Filters(target="SYL"))))
+    r = signed_blocs(signed_graph(curated_matrix(position_records(world.graph, Filters(target="SYL")))))
     assert [(b.members, b.stance) for b in r.blocs] == [(["CCC", "DDD", "EEE"], "criticises"),
                                                         (["AAA", "BBB"], "supports")]
     # cohesion: all three critic pairs have a positive tie; AAA–BBB too
@@ -67,7 +68,7 @@ def test_empty_graph():
 def test_frustration_exact_by_act_by_hand(world):
     # one item per act — world ties (net sign): AB+ BE+ CD+ CE+ DE+ AC− AD− (AE nets 0, left out): 7 ties.
     # The cycle A+B+E+C−A has one negative tie, so at least one tie breaks; {A} | {B,C,D,E} breaks only AB.
-    rep = structural_balance(signed_graph(position_records(world.graph, Filters(target="SYL")), by_occasion=False))
+    rep = structural_balance(signed_graph(curated_matrix(position_records(world.graph, Filters(target="SYL")), by_occasion=False)))
     assert rep.exact and rep.ties == 7 and rep.frustration == 1
     # triangles: CDE (+++) and ACD (−−+) are balanced; no other triangle has three ties
     assert (rep.triads_total, rep.unbalanced_triads) == (2, 0)
@@ -100,7 +101,7 @@ def test_heuristic_matches_exact_on_a_planted_split():
 def test_shipped_china_blocs(shipped):
     """Done-when: France, Germany, Japan, the UK in one bloc; the supporting signatories in another."""
     recs = position_records(shipped.graph, Filters(target="CHN"))
-    r = signed_blocs(signed_graph(recs), seed=0)
+    r = signed_blocs(signed_graph(curated_matrix(recs)), seed=0)
     critics = {r.membership[s] for s in ("FRA", "DEU", "JPN", "GBR")}
     assert len(critics) == 1
     supporters = {x.participant for x in recs if x.is_state and x.side == 1 and x.participant != "CHN"}

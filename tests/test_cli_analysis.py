@@ -104,7 +104,7 @@ def test_explain_by_act_shows_acts_and_sources():
     assert "w-2021-vote" in result.output and "w-2022-support" in result.output
     assert "Adopted by 3 votes to 1" in result.output   # the excerpt of the vote's source
     data = json.loads(run("explain", "AAA", "EEE", *WORLD, "--format", "json", "--by-act").output)
-    assert all(act["evidence"] for item in data["items"] for act in item["acts"])
+    assert all(act["evidence"] for item in data["both"] for act in item["acts"])
 
 
 def test_explain_by_act_n_zero_is_said():

@@ -47,7 +47,7 @@ def test_render_errors(run, tmp_path):
     result = run("render", "--data", WORLD_DIR, "-o", tmp_path / "g.gif")
     assert result.exit_code == 2 and "cannot tell the output format" in result.output
     result = run("render", "--data", WORLD_DIR, "--since", "2030", "-o", tmp_path / "g.html")
-    assert result.exit_code == 2 and "no state positions" in result.output
+    assert result.exit_code == 2 and "no positions left: since=2030-01-01" in result.output
     result = run("render", "--data", WORLD_DIR, "-o", tmp_path / "missing" / "g.html")
     assert result.exit_code == 2 and "does not exist" in result.output
     assert run("render", "--view", "radial", "-o", tmp_path / "g.html").exit_code == 2

@@ -44,7 +44,7 @@ def csv_rows(text):
 def test_help_names_the_source_and_vote_filters(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
-    for option in ("--source [curated|unga]", "--store", "--session", "--issue", "--merge-successors", "--min-votes"):
+    for option in ("--source [curated|unga|all]", "--store", "--session", "--issue", "--merge-successors", "--min-votes"):
         assert option in result.output
     assert f"Example: graphkit {command} " in result.output and "--source unga" in result.output
 
@@ -121,7 +121,7 @@ def test_state_min_n_and_table(store):
 
 def test_state_without_votes_in_the_selection(store):
     r = run(store, "state", "DEU", "--session", "26", "--min-votes", "0")     # 1971: no German vote
-    assert r.exit_code == 2 and "no votes of 'DEU' in the selection" in r.output
+    assert r.exit_code == 2 and "no positions of 'DEU' in the selection" in r.output
 
 
 # ---- blocs
@@ -149,7 +149,7 @@ def test_blocs_min_n_too_high(store):
     (["compare", "USA", "FRA", "--since", "2016-05"], "selected by whole years"),
     (["compare", "USA", "FRA", "--until", "2019-06-30"], "until=2019-06-30"),
     (["compare", "USA", "FRA", "--issue", "xx"], "unknown issue code 'xx' — one of me, nu, di, hr, co, ec"),
-    (["compare", "USA", "FRA", "--session", "99"], "no roll call left"),
+    (["compare", "USA", "FRA", "--session", "99"], "no record left"),
     (["compare", "USA"], "name at least two states"),
     (["blocs", "--part", "swing"], "--part applies to the curated acts only"),
 ])
@@ -159,10 +159,10 @@ def test_usage_errors(store, args, words):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["compare", "AAA", "BBB", "--session", "74"], "--session applies to the GA votes only"),
-    (["state", "AAA", "--issue", "hr"], "--issue applies to the GA votes only"),
-    (["blocs", "--min-n", "3"], "--min-n applies to the GA votes only"),
-    (["blocs", "--store", "elsewhere"], "--store applies to the GA votes only"),
+    (["compare", "AAA", "BBB", "--session", "74"], "--session does not apply to --source curated"),
+    (["state", "AAA", "--issue", "hr"], "--issue does not apply to --source curated"),
+    (["blocs", "--merge-successors"], "--merge-successors does not apply to --source curated"),
+    (["blocs", "--min-votes", "3"], "--min-votes does not apply to --source curated"),
 ])
 def test_vote_options_with_the_curated_source(args, words):
     from world_support import WORLD_DIR
@@ -175,7 +175,7 @@ def test_missing_votes_say_to_import_first(tmp_path):
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     open_store(tmp_path / "empty").flush()                 # a store, but no vote graph in it
     r = CliRunner().invoke(main, ["state", "USA", "--source", "unga", "--store", str(tmp_path / "empty")])
-    assert r.exit_code == 2 and "no UN votes imported" in r.output and "graphkit import unga" in r.output
+    assert r.exit_code == 2 and "no UNGA votes imported" in r.output and "graphkit import unga" in r.output
 
 
 def test_blocs_table_lists_members_below(store):

@@ -15,13 +15,17 @@ from fractions import Fraction as F
 import pytest
 from click.testing import CliRunner
 
-from graphkit.analysis.agreement import items_of, pair_agreement, vote_matrix
+from graphkit.sources.curated.items import items_of
+from graphkit.sources.curated.matrix import curated_matrix
+from graphkit.sources.curated.pairs import pair_agreement
 from graphkit.analysis.blocs import signed_blocs, structural_balance
 from graphkit.cli import main
-from graphkit.analysis.drift import by_year, pair_by_year
+from graphkit.analysis.drift import pair_by_year
+from graphkit.sources.curated.sides import by_year
 from graphkit.analysis.projections import coalition_graph, signed_graph
 from graphkit.sources.curated.records import Filters, position_records
-from graphkit.reports.analyses import compare_states, explain_pair
+from graphkit.analysis.pairs import compare_pairs
+from graphkit.api import Graphkit
 from graphkit.analysis.swing import boundary_lean, swing_states
 from world_support import WORLD_DIR
 
@@ -53,17 +57,17 @@ def test_records_carry_the_occasion(recs):
 # ---- the matrix
 
 def test_matrix_items_are_occasions_then_acts(recs):
-    m = vote_matrix(recs)
-    assert short(m.items) == ["w-2020-hrc", "w-2021-vote", "w-2022-support"]
-    assert short(m.acts[O2020]) == ["w-2020-critical", "w-2020-support"]
+    m = curated_matrix(recs)
+    assert short(m.item_ids) == ["w-2020-hrc", "w-2021-vote", "w-2022-support"]
+    assert short(m.items.set_index("item")["acts"][O2020]) == ["w-2020-critical", "w-2020-support"]
     # from the drawing: supporters AAA, BBB (+1), critics CCC, DDD, EEE (−1) at the 2020 session;
     # vote: AAA no (+1), BBB abstains, the rest yes (−1); 2022: AAA, EEE, BBB support
-    rows = {s: m.row(s).tolist() for s in m.states}
+    rows = {s: m.row(s).tolist() for s in m.keys}
     assert rows["AAA"] == [1, 1, 1]
     assert rows["BBB"] == [1, 0, 1]
     assert rows["EEE"] == [-1, -1, 1]
     assert rows["CCC"][:2] == [-1, -1] and math.isnan(rows["CCC"][2])
-    assert m.mixed == [] and m.by_occasion
+    assert m.mixed == [] and "occasion" in m.note
 
 
 def test_aaa_and_ccc_share_the_2020_occasion_and_disagree(recs):
@@ -72,7 +76,7 @@ def test_aaa_and_ccc_share_the_2020_occasion_and_disagree(recs):
     p = pair_agreement(recs, "AAA", "CCC")
     # N counts occasions: the 2020 session (+1 vs −1) and the vote (+1 vs −1).
     assert p["n"] == 2
-    assert [(i["item_id"], i["value_a"], i["value_b"], i["agree"]) for i in p["items"]] == [
+    assert [(i["item_id"], i["value_a"], i["value_b"], i["agree"]) for i in p["both"]] == [
         ("w-2020-hrc", 1, -1, False), ("w-2021-vote", 1, -1, False)]
     assert p["share"] == 0.0
     assert p["s"] == pytest.approx(-1.0)          # 1 − mean|d| = 1 − 2
@@ -81,7 +85,7 @@ def test_aaa_and_ccc_share_the_2020_occasion_and_disagree(recs):
     # pooled (+1, +1, −1, −1): mean 0, variance 1 → D_e = 2 → π = 1 − 4/2
     assert p["pi"] == pytest.approx(-1.0)
     # the item keeps its acts: each state's stance in the act it signed, None in the other
-    assert [(a["act_id"], a["stance_a"], a["stance_b"]) for a in p["items"][0]["acts"]] == [
+    assert [(a["act_id"], a["stance_a"], a["stance_b"]) for a in p["both"][0]["acts"]] == [
         ("w-2020-critical", None, "criticises"), ("w-2020-support", "supports", None)]
 
 
@@ -98,7 +102,7 @@ def test_bbb_and_eee_by_hand(recs):
 
 
 def test_compare_counts_occasions(recs):
-    rows = {(r["a"], r["b"]): r for r in compare_states(recs, ["AAA", "CCC", "EEE"])}
+    rows = {(r["a"], r["b"]): r for r in compare_pairs(curated_matrix(recs), ["AAA", "CCC", "EEE"])}
     # AAA–EEE: session (+1, −1), vote (+1, −1), 2022 (+1, +1): 1 of 3
     assert rows[("AAA", "EEE")]["n"] == 3 and rows[("AAA", "EEE")]["share"] == pytest.approx(1 / 3)
     assert (rows[("AAA", "CCC")]["n"], rows[("AAA", "CCC")]["share"]) == (2, 0.0)
@@ -111,8 +115,8 @@ def test_absent_from_an_occasion_is_nan_not_disagreement():
     # Occasion X: AAA signs p (+1), CCC signs c (−1); DDD signs neither, only the later act z.
     recs = [rec("p", "AAA", "supports", 1, occasion="x"), rec("c", "CCC", "criticises", -1, occasion="x"),
             rec("z", "AAA", "supports", 1, date="2021-01-01"), rec("z", "DDD", "supports", 1, date="2021-01-01")]
-    m = vote_matrix(recs)
-    assert short(m.items) == ["x", "z"]
+    m = curated_matrix(recs)
+    assert short(m.item_ids) == ["x", "z"]
     assert math.isnan(m.row("DDD")[0])
     p = pair_agreement(recs, "AAA", "DDD")
     assert (p["n"], p["share"]) == (1, 1.0)        # only z; DDD is not counted as disagreeing at x
@@ -122,16 +126,16 @@ def test_both_sides_at_one_occasion_is_left_out_and_listed():
     # MMM signed both rival acts of X: two answers to one question → NaN, listed as mixed.
     recs = [rec("p", "AAA", "supports", 1, occasion="x"), rec("p", "MMM", "supports", 1, occasion="x"),
             rec("c", "CCC", "criticises", -1, occasion="x"), rec("c", "MMM", "criticises", -1, occasion="x")]
-    m = vote_matrix(recs)
+    m = curated_matrix(recs)
     assert math.isnan(m.row("MMM")[0]) and m.mixed == [("MMM", OCCASION + "x")]
     p = pair_agreement(recs, "AAA", "MMM")
-    assert p["n"] == 0 and p["items"] == []
+    assert p["n"] == 0 and p["both"] == []
     assert [(i["item_id"], i["value_a"], i["value_b"], i["stance_b"]) for i in p["mixed"]] == [
         ("x", 1, None, "supports+criticises")]
-    g = signed_graph(recs)
+    g = signed_graph(curated_matrix(recs))
     assert "MMM" in g and g.degree("MMM") == 0 and g.edges["AAA", "CCC"]["sign"] == -1
     # act by act MMM sided with both
-    g = signed_graph(recs, by_occasion=False)
+    g = signed_graph(curated_matrix(recs, by_occasion=False))
     assert g.edges["AAA", "MMM"]["sign"] == 1 and g.edges["CCC", "MMM"]["sign"] == 1
     swing = {r["state"]: r for r in swing_states(recs)}
     assert swing["MMM"]["split"].startswith("at one occasion (Occasion x)")
@@ -144,11 +148,11 @@ def test_one_side_twice_at_one_occasion_counts_once():
             rec("c", "CCC", "criticises", -1, occasion="x")]
     p = pair_agreement(recs, "AAA", "SSS")
     assert (p["n"], p["share"]) == (1, 1.0)
-    assert [a["act_id"] for a in p["items"][0]["acts"]] == ["p1", "p2"]
+    assert [a["act_id"] for a in p["both"][0]["acts"]] == ["p1", "p2"]
     assert pair_agreement(recs, "AAA", "SSS", by_occasion=False)["n"] == 2
-    e = coalition_graph(recs).edges["AAA", "SSS"]
+    e = coalition_graph(curated_matrix(recs)).edges["AAA", "SSS"]
     assert e["weight"] == 1 and e["acts"] == [ACT + "p1", ACT + "p2"]
-    assert signed_graph(recs).edges["CCC", "SSS"]["negative"] == 1
+    assert signed_graph(curated_matrix(recs)).edges["CCC", "SSS"]["negative"] == 1
 
 
 def test_an_occasion_is_dated_by_its_first_act():
@@ -167,7 +171,7 @@ def test_signed_edges_by_occasion_by_hand(recs):
     #   AB: S same, T same → (2, 0)     AC, AD: S opp, V opp → (0, 2)     AE: T same; S, V opp → (1, 2)
     #   BC, BD: S opp (V: 0 vs −1 neither) → (0, 1)     BE: T same, S opp → (1, 1)
     #   CD, CE, DE: S same, V same → (2, 0)
-    g = signed_graph(recs)
+    g = signed_graph(curated_matrix(recs))
     got = {tuple(sorted(e)): (d["positive"], d["negative"]) for *e, d in g.edges(data=True)}
     assert got == {("AAA", "BBB"): (2, 0), ("AAA", "CCC"): (0, 2), ("AAA", "DDD"): (0, 2),
                    ("AAA", "EEE"): (1, 2), ("BBB", "CCC"): (0, 1), ("BBB", "DDD"): (0, 1),
@@ -179,7 +183,7 @@ def test_signed_edges_by_occasion_by_hand(recs):
 
 
 def test_world_is_balanced_by_occasion(recs):
-    signed = signed_graph(recs)
+    signed = signed_graph(curated_matrix(recs))
     r = signed_blocs(signed)
     assert [b.members for b in r.blocs] == [["CCC", "DDD", "EEE"], ["AAA", "BBB"]]
     # ties with a net sign: AB+ CD+ CE+ DE+ and AC− AD− AE− BC− BD− (BE nets 0): 9.
@@ -193,15 +197,15 @@ def test_world_is_balanced_by_occasion(recs):
 
 
 def test_pair_by_year_meets_at_the_session(recs):
-    rows = pair_by_year(recs, "AAA", "CCC")
+    rows = pair_by_year(curated_matrix(recs), "AAA", "CCC")
     assert [(r["year"], r["n"], r["share"]) for r in rows[:2]] == [(2020, 1, 0.0), (2021, 1, 0.0)]
 
 
 # ---- explain: the item, both acts and their evidence
 
 def test_explain_lists_both_acts_with_evidence(world, recs):
-    x = explain_pair(world.graph, recs, "AAA", "CCC")
-    session = x["items"][0]
+    x = Graphkit(WORLD_DIR).explain("AAA", "CCC", target="SYL").pair
+    session = x["both"][0]
     assert session["item_id"] == "w-2020-hrc" and session["kind"] == "Occasion"
     assert [a["act_id"] for a in session["acts"]] == ["w-2020-critical", "w-2020-support"]
     assert [e["excerpt"] for e in session["evidence"]] == [
@@ -223,7 +227,7 @@ def test_cli_explain_by_occasion():
     assert "w-2020-critical" in result.output and "w-2020-support" in result.output
     assert "Two days after Carpania's statement" in result.output
     data = json.loads(run("explain", "AAA", "CCC", *WORLD, "--until", "2020-12-31", "--format", "json").output)
-    assert [a["act_id"] for a in data["items"][0]["acts"]] == ["w-2020-critical", "w-2020-support"]
+    assert [a["act_id"] for a in data["both"][0]["acts"]] == ["w-2020-critical", "w-2020-support"]
 
 
 def test_cli_compare_and_state_by_act_flag():
@@ -243,9 +247,9 @@ def test_shipped_rival_statements_meet(shipped):
     # Third Committee debate of 6 October 2020 — three occasions, three disagreements
     p = pair_agreement(recs, "FRA", "PAK")
     assert p["n"] >= 2 and p["share"] == 0.0
-    assert {i["item_id"] for i in p["items"]} >= {"hrc41-2019-china", "hrc44-2020-china"}
+    assert {i["item_id"] for i in p["both"]} >= {"hrc41-2019-china", "hrc44-2020-china"}
     assert pair_agreement(recs, "FRA", "PAK", by_occasion=False)["n"] == 0
     # negative ties no longer need the vote
-    assert any(d["negative"] for *_, d in signed_graph(recs).edges(data=True))
-    assert not any(d["negative"] for *_, d in signed_graph(recs, by_occasion=False).edges(data=True))
+    assert any(d["negative"] for *_, d in signed_graph(curated_matrix(recs)).edges(data=True))
+    assert not any(d["negative"] for *_, d in signed_graph(curated_matrix(recs, by_occasion=False)).edges(data=True))
 

@@ -12,7 +12,9 @@ import datetime as dt
 
 import pytest
 
-from graphkit.analysis.projections import bipartite_graph, coalition_graph, signed_graph
+from graphkit.analysis.projections import coalition_graph, signed_graph
+from graphkit.sources.curated.projections import bipartite_graph
+from graphkit.sources.curated.matrix import curated_matrix
 from graphkit.sources.curated.records import Filters, position_records
 
 from records_helpers import ACT, rec
@@ -25,7 +27,7 @@ def short(acts):
 
 
 def test_coalition_edges_by_hand(world):
-    g = coalition_graph(position_records(world.graph, Filters(target="SYL")))
+    g = coalition_graph(curated_matrix(position_records(world.graph, Filters(target="SYL"))))
     got = {tuple(sorted(e)): d["weight"] for *e, d in g.edges(data=True)}
     assert got == {("AAA", "BBB"): 2, ("AAA", "EEE"): 1, ("BBB", "EEE"): 1,
                    ("CCC", "DDD"): 2, ("CCC", "EEE"): 2, ("DDD", "EEE"): 2}
@@ -39,7 +41,7 @@ def test_coalition_edges_by_hand(world):
 @pytest.mark.parametrize("by_occasion", [True, False])
 def test_every_edge_weight_is_the_number_of_items_listed(world, by_occasion):
     for build in (coalition_graph, signed_graph):
-        g = build(position_records(world.graph), by_occasion)
+        g = build(curated_matrix(position_records(world.graph), by_occasion))
         for _, _, d in g.edges(data=True):
             if "items" in d:
                 assert d["weight"] == len(d["items"]) and d["acts"]
@@ -53,7 +55,7 @@ def test_every_edge_weight_is_the_number_of_items_listed(world, by_occasion):
 
 
 def test_signed_edges_by_act_by_hand(world):
-    g = signed_graph(position_records(world.graph, Filters(target="SYL")), by_occasion=False)
+    g = signed_graph(curated_matrix(position_records(world.graph, Filters(target="SYL")), by_occasion=False))
     got = {tuple(sorted(e)): (d["positive"], d["negative"], d["sign"]) for *e, d in g.edges(data=True)}
     assert got == {("AAA", "BBB"): (2, 0, 1), ("AAA", "EEE"): (1, 1, 0), ("BBB", "EEE"): (1, 0, 1),
                    ("CCC", "DDD"): (2, 0, 1), ("CCC", "EEE"): (2, 0, 1), ("DDD", "EEE"): (2, 0, 1),
@@ -62,15 +64,15 @@ def test_signed_edges_by_act_by_hand(world):
 
 
 def test_withdrawn_positions_count_only_when_asked(world):
-    assert "FFF" not in coalition_graph(position_records(world.graph))
-    g = coalition_graph(position_records(world.graph, Filters(include_withdrawn=True)))
+    assert "FFF" not in coalition_graph(curated_matrix(position_records(world.graph)))
+    g = coalition_graph(curated_matrix(position_records(world.graph, Filters(include_withdrawn=True))))
     assert short(g.edges["AAA", "FFF"]["acts"]) == ["w-2020-support"]
 
 
 def test_filters_apply(world):
-    g = signed_graph(position_records(world.graph, Filters(since=dt.date(2022, 1, 1))))
+    g = signed_graph(curated_matrix(position_records(world.graph, Filters(since=dt.date(2022, 1, 1)))))
     assert set(g.nodes) == {"AAA", "BBB", "EEE"} and g.number_of_edges() == 3
-    g = coalition_graph(position_records(world.graph, Filters(kind="RecordedVote")))
+    g = coalition_graph(curated_matrix(position_records(world.graph, Filters(kind="RecordedVote"))))
     assert set(g.nodes) == {"AAA", "BBB", "CCC", "DDD", "EEE"}
     assert {tuple(sorted(e)) for e in g.edges} == {("CCC", "DDD"), ("CCC", "EEE"), ("DDD", "EEE")}
 
@@ -89,9 +91,9 @@ def test_target_is_left_out_of_state_graphs_only():
     recs = [rec("x", "TGT", "supports", 1), rec("x", "AAA", "supports", 1), rec("x", "BBB", "supports", 1),
             rec("y", "AAA", "criticises", -1), rec("y", "CCC", "rejects", None),
             rec("z", "NGO", "criticises", -1, is_state=False), rec("z", "CCC", "criticises", -1)]
-    assert set(coalition_graph(recs).nodes) == {"AAA", "BBB", "CCC"}
-    assert not coalition_graph(recs).has_edge("AAA", "CCC")   # a rejection has no side; z: NGO is not a state
-    assert set(signed_graph(recs).edges) == {("AAA", "BBB")}
+    assert set(coalition_graph(curated_matrix(recs)).nodes) == {"AAA", "BBB", "CCC"}
+    assert not coalition_graph(curated_matrix(recs)).has_edge("AAA", "CCC")   # a rejection has no side; z: NGO is not a state
+    assert set(signed_graph(curated_matrix(recs)).edges) == {("AAA", "BBB")}
     assert "TGT" in bipartite_graph(recs) and "NGO" not in bipartite_graph(recs)
 
 
@@ -100,7 +102,7 @@ def test_votes_without_side_compare_raw_choices():
     recs = [rec("v", "AAA", "yes", None, **v), rec("v", "BBB", "yes", None, **v),
             rec("v", "CCC", "no", None, **v), rec("v", "DDD", "abstain", None, **v),
             rec("v", "EEE", "abstain", None, **v)]
-    g = signed_graph(recs)
+    g = signed_graph(curated_matrix(recs))
     assert g.edges["AAA", "BBB"]["sign"] == 1 and g.edges["AAA", "CCC"]["sign"] == -1
     assert g.edges["DDD", "EEE"]["sign"] == 1          # two abstentions: the same choice
     assert not g.has_edge("AAA", "DDD")                # yes against abstain: neither

@@ -27,7 +27,7 @@ COMMANDS = list(_commands(main))
 
 def test_readme_opens_with_the_two_commands():
     opening = README.split("## ", 1)[0]
-    assert "pip install -e . && graphkit build" in opening
+    assert "pip install . && graphkit build" in opening
     assert "bash .ci/run" in opening
 
 

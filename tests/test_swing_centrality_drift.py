@@ -9,8 +9,10 @@ import pytest
 
 from graphkit.analysis.blocs import signed_blocs
 from graphkit.analysis.centrality import bloc_bridges, centrality
-from graphkit.analysis.drift import pair_by_year, side_changes, state_by_year
+from graphkit.analysis.drift import pair_by_year, state_by_year
+from graphkit.sources.curated.sides import side_changes
 from graphkit.analysis.projections import coalition_graph, signed_graph
+from graphkit.sources.curated.matrix import curated_matrix
 from graphkit.sources.curated.records import Filters, position_records
 from graphkit.analysis.swing import boundary_lean, swing_states
 
@@ -30,7 +32,7 @@ def test_swing_both_sides_and_abstention(recs):
 
 
 def test_boundary_lean_by_act_by_hand(recs):
-    signed = signed_graph(recs, by_occasion=False)
+    signed = signed_graph(curated_matrix(recs, by_occasion=False))
     membership = signed_blocs(signed).membership
     # EEE: +2 CCC, +2 DDD in its bloc; AAA 0 and BBB +1 in the other → (4 − 1)/(4 + 1)
     lean, nearest, own, other = boundary_lean(signed, membership, "EEE")
@@ -42,7 +44,7 @@ def test_boundary_lean_by_act_by_hand(recs):
 
 
 def test_centrality_by_hand(recs):
-    g = coalition_graph(recs)
+    g = coalition_graph(curated_matrix(recs))
     rows = {r["state"]: r for r in centrality(g)}
     # EEE: same side with AAA (1), BBB (1), CCC (2), DDD (2)
     assert (rows["EEE"]["degree"], rows["EEE"]["weighted_degree"]) == (4, 6)
@@ -53,8 +55,8 @@ def test_centrality_by_hand(recs):
 
 
 def test_bridges_name_the_acts(recs):
-    g = coalition_graph(recs)
-    membership = signed_blocs(signed_graph(recs)).membership
+    g = coalition_graph(curated_matrix(recs))
+    membership = signed_blocs(signed_graph(curated_matrix(recs))).membership
     bridges = {r["state"]: r for r in bloc_bridges(g, membership)}
     assert set(bridges) == {"AAA", "BBB", "EEE"}
     assert bridges["EEE"]["acts"]["AAA"] == ["https://w3id.org/graphkit/id/act/w-2022-support"]
@@ -63,10 +65,10 @@ def test_bridges_name_the_acts(recs):
 
 
 def test_pair_and_state_by_year(recs):
-    rows = pair_by_year(recs, "CCC", "EEE")
+    rows = pair_by_year(curated_matrix(recs), "CCC", "EEE")
     assert [(r["year"], r["n"], r["share"]) for r in rows[:2]] == [(2020, 1, 1.0), (2021, 1, 1.0)]
     assert rows[2]["year"] == 2022 and rows[2]["n"] == 0 and math.isnan(rows[2]["share"])
-    by = {r["year"]: r for r in state_by_year(recs, "BBB")}
+    by = {r["year"]: r for r in state_by_year(curated_matrix(recs), "BBB")}
     assert by[2021]["mean_side"] == 0.0          # abstained
     # 2021: BBB abstained, everyone else voted → share 0 with all four
     assert by[2021]["mean_share"] == 0.0 and by[2021]["partners"] == 4

@@ -1,4 +1,4 @@
-"""graphkit.unga on the synthetic fixture (tests/unga/, drawn in tests/unga_support.py).
+"""The UN GA votes source on the synthetic fixture (tests/unga/, drawn in tests/unga_support.py).
 
 Expected values are derived by hand from the fixture's table, not copied from output.
 """
@@ -15,11 +15,13 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.errors import DataError, InputError, UnknownStateError
-from graphkit.analysis.votes import agreement_table, camp_agreement, drift
-from graphkit.sources.unga.audit import audit
+from graphkit.analysis.camps import camp_agreement
+from graphkit.analysis.drift import drift
+from graphkit.analysis.pairs import agreement_table
+from graphkit.sources.votes.audit import audit
 from graphkit.graph.states import load_states
-from graphkit.analysis.matrix import vote_matrix
-from graphkit.sources.unga.readers import read_undl, read_voeten
+from graphkit.sources.votes.matrix import table_matrix
+from graphkit.sources.unga.readers import DATASETS, read_undl, read_voeten
 from graphkit.store.embedded import open_store
 from graphkit.store.votes import cache_path, import_table, read_votes, store_table
 from unga_support import FIXTURE_DIR, fixture_identity, fixture_table
@@ -187,9 +189,9 @@ def test_store_table_reads_back_what_was_imported(tmp_path):
     store_dir = tmp_path / "store"
     s = open_store(store_dir)
     import_table(table, store_dir, release="fixture", store=s)
-    direct = store_table(s, "voeten")                                   # from SPARQL
-    assert cache_path(store_dir, "voeten").exists()
-    cached = store_table(s, "voeten", store_dir=store_dir)              # from the array cache
+    direct = store_table(s, DATASETS["voeten"])                                   # from SPARQL
+    assert cache_path(store_dir, DATASETS["voeten"]).exists()
+    cached = store_table(s, DATASETS["voeten"], store_dir=store_dir)              # from the array cache
     want = sorted(zip(table.votes.rcid, table.votes.key, table.votes.value.tolist()))
     for got in (direct, cached):
         assert sorted(zip(got.votes.rcid, got.votes.key, got.votes.value.tolist())) == want
@@ -203,7 +205,7 @@ def test_pair_indices_by_hand():
     # share 2/4; S = 1 − mean|d| = 1 − 3/4. Squared distances: D_o = (4+0+0+1)/4 = 5/4;
     # USA mean 0 var 1, FRA mean 3/4 var 3/16: D_e = 1 + 3/16 + 9/16 = 7/4, κ = 1 − 5/7 = 2/7.
     # Pooled: mean 3/8, E[x²] 7/8, var 47/64, D_e = 47/32, π = 1 − 40/47 = 7/47.
-    t = agreement_table(vote_matrix(fixture_table()), "all")
+    t = agreement_table(table_matrix(fixture_table()), "all")
     row = t[(t.a == "FRA") & (t.b == "USA")].iloc[0]
     assert (row.share, row.s, row.n) == (0.5, 0.25, 4)
     assert row.kappa == pytest.approx(2 / 7) and row.pi == pytest.approx(7 / 47)
@@ -211,7 +213,7 @@ def test_pair_indices_by_hand():
 
 def test_agreement_by_issue_by_hand():
     # hr: 103 and 104. USA–CHN: yes/no (|d| 2), no/yes (|d| 2): share 0, S = −1.
-    t = agreement_table(vote_matrix(fixture_table()), "issue", states=["USA"])
+    t = agreement_table(table_matrix(fixture_table()), "issue", states=["USA"])
     row = t[(t.group == "hr") & (t.a == "CHN") & (t.b == "USA")].iloc[0]
     assert (row.share, row.s, row.n) == (0.0, -1.0, 2)
     assert set(t.group) == {"co", "hr", "me"}
@@ -219,13 +221,13 @@ def test_agreement_by_issue_by_hand():
 
 def test_drift_follows_the_seat_with_merged_successors():
     # RUS merged with SUN: with USA 101 yes/no, 102 no/yes, 103 no/yes, 104 yes/no: S = −1 each year.
-    m = vote_matrix(fixture_table(), merge_successors=True, identity=fixture_identity())
+    m = table_matrix(fixture_table(), merge_successors=True, resolver=fixture_identity())
     d = drift(m, partners=["USA"], states=["RUS"])
     assert d[["group", "s"]].astype(object).values.tolist() == [[1971, -1.0], [1990, -1.0], [2016, -1.0], [2019, -1.0]]
 
 
 def test_camps_with_an_unknown_member_are_ignored_not_invented():
-    rows, summary = camp_agreement(vote_matrix(fixture_table()), {"a": ["USA", "QQQ"], "b": ["CHN"]}, by="all")
+    rows, summary = camp_agreement(table_matrix(fixture_table()), {"a": ["USA", "QQQ"], "b": ["CHN"]}, by="all")
     # across: USA–CHN over 102–104: S = 1 − (1+2+2)/3 = −2/3
     assert rows.loc[0, "across"] == pytest.approx(-2 / 3) and rows.loc[0, "members"] == 2
 
@@ -279,7 +281,7 @@ def fixture_store(tmp_path):
     result = CliRunner().invoke(main, ["import", "unga", *(str(VOETEN / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")),
                                        "--store", str(store_dir), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert "imported 19 votes on 4 roll calls" in result.output
+    assert "imported 19 votes on 4 records" in result.output
     return store_dir
 
 
@@ -292,7 +294,7 @@ def test_cli_audit_exits_0_with_findings(fixture_store):
 def test_cli_agreement_and_drift(fixture_store):
     r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--by", "all", "--state", "USA",
                                   "--min-votes", "0", "--format", "csv"])
-    assert r.exit_code == 0 and "all,FRA,USA,0.500,0.250,0.286,0.149,4" in r.output
+    assert r.exit_code == 0 and "all,FRA,USA,0.5,0.25,0.2857,0.1489,4" in r.output
     r = CliRunner().invoke(main, ["unga", "drift", "--store", str(fixture_store), "--state", "RUS", "--partner", "USA",
                                   "--merge-successors", "--min-votes", "0", "--format", "json"])
     assert r.exit_code == 0 and r.output.count('"partner": "USA"') == 4
@@ -309,7 +311,7 @@ def test_readers_do_not_need_the_write_lock(fixture_store):
         assert r.exit_code == 0 and "tally,unga-voeten-103" in r.output
         r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--by", "all", "--state", "USA",
                                       "--min-votes", "0", "--format", "csv"])
-        assert r.exit_code == 0 and "all,FRA,USA,0.500" in r.output   # ... readers are not
+        assert r.exit_code == 0 and "all,FRA,USA,0.5," in r.output   # ... readers are not
     finally:
         del holder
 
@@ -318,15 +320,15 @@ def test_read_votes_says_what_to_import(tmp_path):
     store_dir = tmp_path / "store"
     open_store(store_dir).flush()                            # a store without any vote graph
     with pytest.raises(InputError) as err:
-        read_votes(store_dir, "undl")
-    assert "no UN votes imported" in str(err.value) and "graphkit import unga VOTES.csv --layout undl" in str(err.value)
+        read_votes(DATASETS["undl"], store_dir)
+    assert "no UNGA votes imported" in str(err.value) and "graphkit import unga VOTES.csv --layout undl" in str(err.value)
     with pytest.raises(InputError, match="no store at .*graphkit import unga"):
-        read_votes(tmp_path / "nowhere")
+        read_votes(DATASETS["voeten"], tmp_path / "nowhere")
 
 
 def test_cli_filters_and_errors(fixture_store, tmp_path):
     r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--session", "99"])
-    assert r.exit_code == 2 and "no roll call left" in r.output
+    assert r.exit_code == 2 and "no record left" in r.output
     r = CliRunner().invoke(main, ["audit", "--store", str(tmp_path / "nowhere")])
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     r = CliRunner().invoke(main, ["import", "unga", str(VOETEN / "votes.csv"), "--store", str(tmp_path / "s")])

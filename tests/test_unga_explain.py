@@ -1,4 +1,4 @@
-"""``graphkit explain A B --source unga`` and :func:`graphkit.analysis.explain_votes.explain_pair_votes` on the vote fixture.
+"""``graphkit explain A B --source unga`` and :meth:`graphkit.api.Graphkit.explain` on the vote fixture.
 
 The fixture is drawn in tests/unga_support.py; every expected value below is
 derived by hand from that table (votes +1 yes, 0 abstain, −1 no; share = same
@@ -23,8 +23,9 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.errors import InputError, UnknownStateError
-from graphkit.analysis.explain_votes import explain_pair_votes, roll_call_details
-from graphkit.sources.unga.selection import VoteSelection, load_matrix
+from graphkit.api import Graphkit
+from graphkit.sources.unga import DATASETS
+from graphkit.sources.votes.evidence import record_details
 from graphkit.store.votes import import_table
 from unga_support import fixture_table
 
@@ -46,6 +47,11 @@ def lib_store(tmp_path_factory):
     return store_dir
 
 
+def explain(store, a, b, **options):
+    """The library call behind ``graphkit explain A B --source unga``: the pair with its provenance."""
+    return Graphkit(store=store).explain(a, b, "unga", **options).pair
+
+
 def run(store, *args):
     return CliRunner().invoke(main, ["explain", *args, "--source", "unga", "--store", str(store)])
 
@@ -57,8 +63,7 @@ def csv_rows(text):
 # ---- the library
 
 def test_library_pair_with_provenance(lib_store):
-    m = load_matrix(lib_store, VoteSelection(min_votes=0))
-    x = explain_pair_votes(m, "USA", "FRA", store_dir=lib_store)
+    x = explain(lib_store, "USA", "FRA", min_votes=0)
     # 101 no/yes, 102 yes/yes, 103 yes/yes, 104 no/abstain: 2 of 4 the same; S = 1 − (2 + 0 + 0 + 1)/4
     assert (x["n"], x["share"], x["s"]) == (4, 0.5, 0.25)
     assert [(r["rcid"], r["date"], r["precision"], r["session"], r["symbol"], r["vote_a"], r["vote_b"], r["agree"])
@@ -73,15 +78,14 @@ def test_library_pair_with_provenance(lib_store):
     assert (first["dataset"], first["release"]) == (DATASET, "fixture-release")
     assert first["excerpt"].startswith("rcid 101; session 26;") and first["excerpt"].endswith("line 2")
     assert first["position_a"] == "https://w3id.org/graphkit/id/position/unga-voeten-101/USA"
-    assert x["source"] == {"dataset": DATASET, "release": "fixture-release",
-                           "graph": "https://w3id.org/graphkit/id/graph/unga-voeten"}
-    assert (x["only_a"], x["only_b"], x["neither"], x["roll_calls"]) == ([], [], 0, 4)
+    assert x["provenance"] == {"dataset": DATASET, "release": "fixture-release",
+                               "graph": "https://w3id.org/graphkit/id/graph/unga-voeten"}
+    assert (x["only_a"], x["only_b"], x["neither"], x["items"]) == ([], [], 0, 4)
 
 
 def test_library_without_merging_keeps_historic_seats_apart(lib_store):
     # RUS votes from 2016 (103, 104); CHN from 1990 (102–104); SUN and ROC are other entities
-    m = load_matrix(lib_store, VoteSelection(min_votes=0))
-    x = explain_pair_votes(m, "RUS", "CHN", store_dir=lib_store)
+    x = explain(lib_store, "RUS", "CHN", min_votes=0)
     assert x["n"] == 2 and x["share"] == 1.0                      # 103 no/no, 104 yes/yes
     assert [r["rcid"] for r in x["both"]] == ["103", "104"]
     assert [(r["rcid"], r["vote_a"], r["vote_b"], r["agree"]) for r in x["only_b"]] == [("102", None, "abstain", None)]
@@ -90,8 +94,7 @@ def test_library_without_merging_keeps_historic_seats_apart(lib_store):
 
 def test_library_merged_successors_name_the_entity_that_voted(lib_store):
     # one series per seat: 101 SUN yes / ROC no, 102 SUN no / CHN abstain, 103 no/no, 104 yes/yes
-    m = load_matrix(lib_store, VoteSelection(min_votes=0, merge_successors=True))
-    x = explain_pair_votes(m, "RUS", "CHN", store_dir=lib_store)
+    x = explain(lib_store, "RUS", "CHN", min_votes=0, merge_successors=True)
     assert x["n"] == 4 and x["share"] == 0.5 and x["s"] == pytest.approx(1 - (2 + 1 + 0 + 0) / 4)
     assert [(r["rcid"], r["voter_a"], r["voter_b"]) for r in x["both"]] == [
         ("101", "SUN", "ROC"), ("102", "SUN", "CHN"), ("103", "RUS", "CHN"), ("104", "RUS", "CHN")]
@@ -99,8 +102,7 @@ def test_library_merged_successors_name_the_entity_that_voted(lib_store):
 
 
 def test_library_undl_layout(lib_store):
-    m = load_matrix(lib_store, VoteSelection(layout="undl"))
-    x = explain_pair_votes(m, "USA", "CHN", store_dir=lib_store, layout="undl")
+    x = explain(lib_store, "USA", "CHN", layout="undl")
     # 9003 Y/N, 9004 N/Y: never the same, both two steps apart
     assert (x["n"], x["share"], x["s"]) == (2, 0.0, -1.0)
     assert [(r["rcid"], r["title"], r["release"]) for r in x["both"]] == [
@@ -108,22 +110,21 @@ def test_library_undl_layout(lib_store):
 
 
 def test_library_errors_and_n_zero(lib_store):
-    m = load_matrix(lib_store, VoteSelection(min_votes=0))
     with pytest.raises(UnknownStateError, match="did you mean FRA"):
-        explain_pair_votes(m, "USA", "FRN")
-    with pytest.raises(InputError, match="same entity"):
-        explain_pair_votes(m, "USA", "United States")
-    x = explain_pair_votes(m, "USA", "ZWE", store_dir=lib_store)   # Zimbabwe: a state with no vote in the fixture
+        explain(lib_store, "USA", "FRN", min_votes=0)
+    with pytest.raises(InputError, match="same state"):
+        explain(lib_store, "USA", "United States", min_votes=0)
+    x = explain(lib_store, "USA", "ZWE", min_votes=0)   # Zimbabwe: a state with no vote in the fixture
     assert (x["n"], x["share"], x["s"], x["both"]) == (0, None, None, [])
     assert [r["rcid"] for r in x["only_a"]] == ["101", "102", "103", "104"]
 
 
 def test_roll_call_details_need_the_import(tmp_path):
     with pytest.raises(InputError, match="no store at"):
-        roll_call_details(tmp_path / "none", ["101"])
+        record_details(DATASETS["voeten"], tmp_path / "none", ["101"])
     import_table(fixture_table("undl"), tmp_path / "store", release="r")
-    with pytest.raises(InputError, match="no UN votes imported"):
-        roll_call_details(tmp_path / "store", ["101"], layout="voeten")
+    with pytest.raises(InputError, match="no UNGA votes imported"):
+        record_details(DATASETS["voeten"], tmp_path / "store", ["101"])
 
 
 # ---- the command
@@ -131,7 +132,7 @@ def test_roll_call_details_need_the_import(tmp_path):
 def test_help_names_the_source_and_all():
     result = CliRunner().invoke(main, ["explain", "--help"])
     assert result.exit_code == 0
-    for option in ("--source [curated|unga]", "--store", "--session", "--issue", "--merge-successors", "--all"):
+    for option in ("--source [curated|unga|all]", "--store", "--session", "--issue", "--merge-successors", "--all"):
         assert option in result.output
     assert "Example: graphkit explain USA FRA --source unga" in result.output
 
@@ -200,7 +201,7 @@ def test_n_zero_is_said_plainly(store):
 
 @pytest.mark.parametrize("args, code, words", [
     (["USA", "FRN"], 2, "did you mean FRA"),
-    (["USA", "usa"], 2, "same entity"),
+    (["USA", "usa"], 2, "same state"),
     (["USA", "FRA", "--target", "CHN"], 2, "--target does not apply to --source unga"),
     (["USA", "FRA", "--by-act"], 2, "--by-act does not apply to --source unga"),
     (["USA", "FRA", "--since", "2016-06"], 2, "whole years"),
@@ -210,9 +211,9 @@ def test_errors(store, args, code, words):
     assert r.exit_code == code and words in r.output, r.output
 
 
-def test_all_needs_the_votes():
+def test_all_needs_votes():
     r = CliRunner().invoke(main, ["explain", "FRA", "PAK", "--all"])
-    assert r.exit_code == 2 and "--all applies to the GA votes only" in r.output
+    assert r.exit_code == 2 and "--all applies to vote sources" in r.output
 
 
 def test_missing_votes_say_to_import_first(tmp_path):
@@ -220,4 +221,4 @@ def test_missing_votes_say_to_import_first(tmp_path):
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     import_table(fixture_table("undl"), tmp_path / "store", release="r")
     r = run(tmp_path / "store", "USA", "FRA")
-    assert r.exit_code == 2 and "no UN votes imported" in r.output
+    assert r.exit_code == 2 and "no UNGA votes imported" in r.output

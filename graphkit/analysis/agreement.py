@@ -60,107 +60,18 @@ similarity for chance agreement. *Political Analysis* 19(3): 287–305.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..sources.curated.items import Item, item_key, items_of, position_value
-from ..sources.curated.records import PositionRecord
 
-__all__ = ["VoteMatrix", "vote_matrix", "position_value", "agreement_indices", "pair_agreement",
-           "Item", "items_of", "item_key", "INDICES", "CATEGORIES"]
+__all__ = ["agreement_indices", "pairwise_rows", "INDICES", "CATEGORIES"]
 
 #: The ordinal categories of a choice: criticises / no, abstain, supports / yes.
 CATEGORIES = (-1.0, 0.0, 1.0)
 #: The keys :func:`agreement_indices` returns.
 INDICES = ("share", "s", "kappa", "pi", "n")
-
-@dataclass
-class VoteMatrix:
-    """States × items matrix of choices: +1 / 0 / −1, NaN for absent.
-
-    Attributes
-    ----------
-    states : list of str
-        ISO3 codes, the rows (sorted).
-    items : list of str
-        Item keys, the columns (in date order): occasion IRIs, and act IRIs for
-        acts without an occasion (every act is an item with ``by_occasion=False``).
-    values : numpy.ndarray
-        Float array of shape ``(len(states), len(items))``.
-    labels : dict
-        ISO3 → state name, item key → occasion or act label (for display).
-    acts : dict
-        Item key → the act IRIs behind it (one for an act item).
-    mixed : list of (str, str)
-        (state, item key) where the state took different sides at one occasion
-        and its value is NaN.
-    by_occasion : bool
-        Whether occasions were used as items.
-    """
-
-    states: list[str]
-    items: list[str]
-    values: np.ndarray
-    labels: dict[str, str] = field(default_factory=dict)
-    acts: dict[str, list[str]] = field(default_factory=dict)
-    mixed: list[tuple[str, str]] = field(default_factory=list)
-    by_occasion: bool = True
-
-    def row(self, state: str) -> np.ndarray:
-        """The row of one state."""
-        return self.values[self.states.index(state)]
-
-
-def vote_matrix(records: list[PositionRecord], by_occasion: bool = True) -> VoteMatrix:
-    """Build the state × item matrix from position records.
-
-    Only states count; the target's own positions are left out (a state's
-    stance toward itself is no alignment), as are positions without a value
-    (see :func:`position_value`). Items are occasions where acts have one,
-    else acts (see the module docstring); ``by_occasion=False`` makes every
-    act an item.
-
-    Examples
-    --------
-    >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> recs = position_records(tiny_world_graph(), Filters(target="SYL"))
-    >>> m = vote_matrix(recs)
-    >>> m.states
-    ['AAA', 'BBB', 'CCC', 'DDD', 'EEE']
-    >>> [i.rsplit("/", 1)[1] for i in m.items]
-    ['w-2020-hrc', 'w-2021-vote', 'w-2022-support']
-    >>> m.row("CCC").tolist()   # criticised at the 2020 session, voted yes, absent in 2022
-    [-1.0, -1.0, nan]
-    >>> [a.rsplit("/", 1)[1] for a in m.acts[m.items[0]]]
-    ['w-2020-critical', 'w-2020-support']
-
-    One item per act:
-
-    >>> m = vote_matrix(recs, by_occasion=False)
-    >>> [i.rsplit("/", 1)[1] for i in m.items]
-    ['w-2020-critical', 'w-2020-support', 'w-2021-vote', 'w-2022-support']
-    >>> m.row("BBB").tolist()   # absent, supports, abstains, supports
-    [nan, 1.0, 0.0, 1.0]
-    """
-    items = items_of(records, by_occasion)
-    states = sorted({s for item in items for s in item.values})
-    s_index = {s: i for i, s in enumerate(states)}
-    values = np.full((len(states), len(items)), np.nan)
-    rows, cols, vals = [], [], []
-    for j, item in enumerate(items):
-        rows += [s_index[s] for s in item.values]
-        cols += [j] * len(item.values)
-        vals += item.values.values()
-    values[rows, cols] = vals
-    # the first label met for each state (later ones are overwritten by earlier ones)
-    labels = {r.participant: r.participant_label for item in reversed(items) for r in reversed(item.records)}
-    labels.update({item.key: item.label for item in items})
-    mixed = [(s, item.key) for item in items for s in item.mixed]
-    return VoteMatrix(states, [i.key for i in items], values, labels,
-                      {i.key: list(i.acts) for i in items}, mixed, by_occasion)
-
 
 _DISTANCES = {
     "squared": lambda k, l: (k - l) ** 2,
@@ -184,7 +95,9 @@ def agreement_indices(values: np.ndarray, metric: str = "squared") -> dict[str, 
     -------
     dict of str to numpy.ndarray
         ``"share"``, ``"s"``, ``"kappa"``, ``"pi"`` (floats, NaN where undefined)
-        and ``"n"`` (ints), each a symmetric ``(states, states)`` array.
+        and ``"n"`` (ints), each a symmetric ``(states, states)`` array; also
+        ``"same"`` (items with the same choice) and ``"opposite"`` (+1 against
+        −1), the counts behind the signed graph.
 
     Raises
     ------
@@ -285,97 +198,35 @@ def agreement_indices(values: np.ndarray, metric: str = "squared") -> dict[str, 
     undefined = n == 0
     for arr in (share, s, kappa, pi):
         arr[undefined] = np.nan
-    return {"share": share, "s": s, "kappa": kappa, "pi": pi, "n": n.astype(int)}
+    return {"share": share, "s": s, "kappa": kappa, "pi": pi, "n": n.astype(int),
+            "same": np.rint(agree).astype(int), "opposite": np.rint(opposite).astype(int)}
 
 
-def _stances(recs: list[PositionRecord]) -> str | None:
-    return "+".join(dict.fromkeys(r.stance for r in recs)) or None
+def _num(x):
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else x
 
 
-def pair_agreement(records: list[PositionRecord], a: str, b: str, metric: str = "squared",
-                   by_occasion: bool = True) -> dict:
-    """The indices of one pair of states and the items (with their acts) behind them.
+def pairwise_rows(keys: list[str], values: np.ndarray, states: list[str], metric: str = "squared") -> list[dict]:
+    """All pairs among ``states`` from a keys × items matrix: n, share, S, κ, π (None where undefined).
 
-    Returns a dict with ``a``, ``b``, ``by_occasion``, the indices (``share``,
-    ``s``, ``kappa``, ``pi`` — NaN when undefined — and ``n``) and:
-
-    ``items``
-        one dict per item both took part in: ``item`` (key), ``item_id``,
-        ``occasion`` (IRI or None), ``label``, ``date`` (earliest act),
-        ``kind`` ("Occasion" or the act's kind), ``forum``, ``value_a``,
-        ``value_b``, ``stance_a``, ``stance_b`` (joined with "+" when a state
-        took part in several of the item's acts), ``agree``, and ``acts``: the
-        acts behind it that either state took part in (``act``, ``act_id``,
-        ``label``, ``date``, ``kind``, ``forum``, ``stance_a``, ``stance_b`` —
-        None for the one absent from that act);
-    ``only_a`` / ``only_b``
-        the items only one of them took part in;
-    ``mixed``
-        items where one of them took different sides (not counted; the value of
-        that state is None).
-
-    A state absent from the records gets ``n = 0``.
+    A state without a row in ``keys`` has N = 0 with everyone. The one
+    implementation behind ``graphkit compare`` for every source.
 
     Examples
     --------
-    In the tiny world AAA and CCC meet at the 2020 session — AAA signed the
-    supporting statement, CCC the critical one — and in the 2021 vote (AAA's
-    no = +1 toward Syldavia, CCC's yes = −1): n = 2, share 0.
-
-    >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> recs = position_records(tiny_world_graph(), Filters(target="SYL"))
-    >>> p = pair_agreement(recs, "AAA", "CCC")
-    >>> p["n"], p["share"]
-    (2, 0.0)
-    >>> [(x["item_id"], x["value_a"], x["value_b"]) for x in p["items"]]
-    [('w-2020-hrc', 1, -1), ('w-2021-vote', 1, -1)]
-    >>> [(x["act_id"], x["stance_a"], x["stance_b"]) for x in p["items"][0]["acts"]]
-    [('w-2020-critical', None, 'criticises'), ('w-2020-support', 'supports', None)]
-
-    With one item per act they shared only the vote:
-
-    >>> pair_agreement(recs, "AAA", "CCC", by_occasion=False)["n"]
-    1
-
-    AAA and BBB: both +1 at the 2020 session and in 2022, +1 against an
-    abstention (0) in the vote: share 2/3, S = 1 − (0+1+0)/3 = 2/3.
-
-    >>> p = pair_agreement(recs, "AAA", "BBB")
-    >>> p["n"], round(p["share"], 4), round(p["s"], 4)
-    (3, 0.6667, 0.6667)
+    >>> values = np.array([[1, 1, -1], [1, -1, np.nan]])
+    >>> [(r["a"], r["b"], r["n"], r["share"]) for r in pairwise_rows(["AAA", "BBB"], values, ["BBB", "AAA", "ZZZ"])]
+    [('BBB', 'AAA', 2, 0.5), ('BBB', 'ZZZ', 0, None), ('AAA', 'ZZZ', 0, None)]
     """
-    kept = [r for r in records if r.participant in (a, b)]
-    both, only_a, only_b, mixed = [], [], [], []
-    for item in items_of(kept, by_occasion):
-        first = item.records[0]
-        recs = {s: [r for r in item.records if r.participant == s] for s in (a, b)}
-        acts = []
-        for act in item.acts:
-            ra = [r for r in recs[a] if r.act == act]
-            rb = [r for r in recs[b] if r.act == act]
-            r0 = (ra or rb)[0]
-            acts.append({"act": act, "act_id": r0.act_id, "label": r0.act_label, "date": r0.date,
-                         "kind": r0.kind, "forum": r0.forum_label,
-                         "stance_a": _stances(ra), "stance_b": _stances(rb)})
-        va, vb = item.values.get(a), item.values.get(b)
-        row = {"item": item.key, "item_id": item.item_id, "occasion": item.occasion, "label": item.label,
-               "date": item.date, "kind": "Occasion" if item.occasion else first.kind,
-               "forum": first.forum_label, "stance_a": _stances(recs[a]), "stance_b": _stances(recs[b]),
-               "value_a": None if va is None or va != va else int(va),
-               "value_b": None if vb is None or vb != vb else int(vb), "acts": acts}
-        if (va is not None and va != va) or (vb is not None and vb != vb):
-            mixed.append(row)
-        elif va is not None and vb is not None:
-            both.append({**row, "agree": va == vb})
-        elif va is not None:
-            only_a.append(row)
-        else:
-            only_b.append(row)
-    values = np.full((2, len(both)), np.nan)
-    for j, row in enumerate(both):
-        values[0, j], values[1, j] = row["value_a"], row["value_b"]
-    ix = agreement_indices(values, metric)
-    out = {"a": a, "b": b, "by_occasion": by_occasion,
-           **{k: (int(ix[k][0, 1]) if k == "n" else float(ix[k][0, 1])) for k in INDICES}}
-    out.update(items=both, only_a=only_a, only_b=only_b, mixed=mixed)
-    return out
+    index = {s: i for i, s in enumerate(keys)}
+    chosen = np.full((len(states), values.shape[1]), np.nan)
+    for k, s in enumerate(states):
+        if s in index:
+            chosen[k] = values[index[s]]
+    ix = agreement_indices(chosen, metric)
+    rows = []
+    for i in range(len(states)):
+        for j in range(i + 1, len(states)):
+            rows.append({"a": states[i], "b": states[j], "n": int(ix["n"][i, j]),
+                         **{k: _num(float(ix[k][i, j])) for k in ("share", "s", "kappa", "pi")}})
+    return rows

@@ -32,9 +32,10 @@ from itertools import combinations
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 __all__ = ["Bloc", "BlocResult", "signed_blocs", "signed_modularity_matrix", "modularity",
-           "BalanceReport", "structural_balance", "bloc_stance"]
+           "BalanceReport", "structural_balance", "bloc_stance", "blocs_by_group", "BLOC_COLUMNS"]
 
 
 @dataclass
@@ -181,8 +182,9 @@ def signed_blocs(signed: nx.Graph, seed: int = 0, *, starts: int = 10, resolutio
     sides, lands with the critics it voted with most often:
 
     >>> from graphkit.sources.curated.records import position_records, Filters
+    >>> from graphkit.sources.curated.matrix import curated_matrix
     >>> from graphkit.analysis.projections import signed_graph
-    >>> r = signed_blocs(signed_graph(position_records(tiny_world_graph(), Filters(target="SYL"))))
+    >>> r = signed_blocs(signed_graph(curated_matrix(position_records(tiny_world_graph(), Filters(target="SYL")))))
     >>> [(b.members, b.stance) for b in r.blocs]
     [(['CCC', 'DDD', 'EEE'], 'criticises'), (['AAA', 'BBB'], 'supports')]
     """
@@ -367,3 +369,46 @@ def _triads(nodes, w, sign, top):
                      "ties": [(nodes[a], nodes[b], int(w[a, b])) for a, b in ((i, j), (j, k), (i, k))],
                      "negative": sum(1 for a, b in ((i, j), (j, k), (i, k)) if w[a, b] < 0)})
     return rows, unbalanced, total
+
+
+# ---- blocs group by group (per decade, year, session ...)
+
+#: The columns of :func:`blocs_by_group`.
+BLOC_COLUMNS = ["group", "bloc", "size", "core", "members", "cohesion", "modularity"]
+
+
+def blocs_by_group(matrix, by: str = "all", *, weight: str = "kappa", min_n: int = 20, seed: int = 0,
+                   metric: str = "squared") -> pd.DataFrame:
+    """Blocs of each group of items (decade, year, session, issue or ``all``): signed modularity on the pairs' ties.
+
+    Each group's signed graph (:func:`~graphkit.analysis.projections.signed_graph`,
+    ties weighted by ``weight``: an agreement index — κ by default, positive
+    when two states agree more than chance — or ``net`` counts) loses its
+    states without a tie, then :func:`signed_blocs` splits it. Same ``seed`` →
+    same blocs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`BLOC_COLUMNS`, one row per bloc and group.
+
+    Examples
+    --------
+    >>> from graphkit.sources.votes.matrix import table_matrix
+    >>> b = blocs_by_group(table_matrix(fixture_table(), since=2016), min_n=2)
+    >>> b[["bloc", "members"]].values.tolist()
+    [[0, 'DEU FRA USA'], [1, 'CHN RUS']]
+    """
+    from .projections import signed_graph
+
+    rows = []
+    for group, sub in matrix.groups(by):
+        g = signed_graph(sub, weight=weight, min_n=min_n, metric=metric, with_items=False)
+        g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
+        if g.number_of_nodes() == 0:
+            continue
+        result = signed_blocs(g, seed=seed)
+        for bloc in result.blocs:
+            rows.append({"group": group, "bloc": bloc.id, "size": bloc.size, "core": " ".join(bloc.core),
+                         "members": " ".join(bloc.members), "cohesion": bloc.cohesion, "modularity": result.modularity})
+    return pd.DataFrame(rows, columns=BLOC_COLUMNS)

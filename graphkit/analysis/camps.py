@@ -1,120 +1,87 @@
-"""Camps per act and sides across acts: the first summary of blocs.
-
-:func:`act_camps` gives, for each act, who stood in which camp (supports /
-criticises, or yes / no / abstain) with the listed count beside every count a
-source reports. :func:`side_consistency` classifies each state across acts by
-its side toward the target: always supporting, always criticising, or on both
-sides (abstentions are counted but take no side).
-"""
+"""Do the members of given camps also vote (or sign) together? Agreement within and across camps, group by group."""
 from __future__ import annotations
 
-from collections import defaultdict
+import numpy as np
+import pandas as pd
 
-from rdflib import Graph
+from .agreement import agreement_indices
+from .matrix import PositionMatrix
 
-from ..namespaces import BINDINGS, iri_key
-from ..sources.curated.records import PositionRecord
-
-__all__ = ["reported_counts", "act_camps", "side_consistency"]
-
-COUNTS_QUERY = """
-SELECT ?act ?count ?qualifier ?scope ?unit ?source ?title ?excerpt WHERE {
-  ?act gk:reportedCount ?c . ?c gk:count ?count ; gk:countQualifier ?qualifier .
-  OPTIONAL { ?c gk:countScope ?scope }
-  OPTIONAL { ?c gk:countedUnit ?unit }
-  OPTIONAL { ?c gk:evidence ?ev . ?ev prov:wasDerivedFrom ?source ; gk:excerpt ?excerpt .
-             OPTIONAL { ?source dcterms:title ?title } }
-} ORDER BY ?act ?scope ?count ?source
-"""
-
-STANCE_ORDER = ["supports", "criticises", "rejects", "yes", "no", "abstain"]
+__all__ = ["camp_agreement"]
 
 
-def reported_counts(graph: Graph) -> dict[str, list[dict]]:
-    """Every reported count per act IRI: count, qualifier, scope, unit, source and excerpt."""
-    out: dict[str, list[dict]] = defaultdict(list)
-    seen = set()
-    for row in graph.query(COUNTS_QUERY, initNs=BINDINGS):
-        key = (str(row.act), int(row["count"]), str(row.scope), str(row.source))
-        if key in seen:
-            continue
-        seen.add(key)
-        out[str(row.act)].append({
-            "count": int(row["count"]),
-            "qualifier": iri_key(row.qualifier).split("#")[-1],
-            "scope": iri_key(row.scope).split("#")[-1] if row.scope is not None else "all",
-            "unit": str(row.unit) if row.unit is not None else None,
-            "source": str(row.source) if row.source is not None else None,
-            "source_title": str(row.title) if row.title is not None else None,
-            "excerpt": str(row.excerpt) if row.excerpt is not None else None,
-        })
-    return dict(out)
+def camp_agreement(matrix: PositionMatrix, camps: dict[str, list[str]], *, by: str = "year", index: str = "s",
+                   margin: float = 0.1, metric: str = "squared") -> tuple[pd.DataFrame, dict]:
+    """Do the members of given camps also vote together? Mean agreement within and across camps, per group.
 
+    Parameters
+    ----------
+    camps : dict
+        Camp name → member keys (for example the signatories of the 2019–2022
+        statements supporting and criticising China). A key in two camps is an error.
+    index : str
+        The agreement index averaged (S by default).
+    margin : float
+        "Since when" is the first group from which every later group has each
+        camp's within-camp mean above the across-camp mean by at least ``margin``.
 
-def act_camps(records: list[PositionRecord], counts: dict[str, list[dict]] | None = None) -> list[dict]:
-    """One row per act and camp: listed members and count, and the counts sources report.
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        Rows ``group``, ``within:<camp>`` for each camp, ``across``, ``gap``
+        (smallest within minus across), ``members`` (members voting in the
+        group); and a summary ``{"since": group or None, "last_gap": …}``.
 
     Examples
     --------
-    >>> from graphkit.sources.curated.records import position_records
-    >>> g = tiny_world_graph()
-    >>> rows = act_camps(position_records(g), reported_counts(g))
-    >>> [(r["act"], r["camp"], r["listed"], r["reported"]) for r in rows if r["act"] == "w-2020-critical"]
-    [('w-2020-critical', 'criticises', 3, '3, 4')]
+    By hand (S): in 1971 the west splits (USA no, FRA yes: −1). In 1990 the east has one voter (CHN; RUS was SUN), so no
+    within-east mean; across, three yes against CHN's abstention, S = 0. In
+    2016 each camp votes as one, opposite: within 1, across −1. In 2019 the
+    west splits (USA no, FRA and DEU abstain: within (0 + 0 + 1)/3) and the
+    east votes yes: across (−1 −1 + 0 + 0 + 0 + 0)/6 = −1/3. The gap stays
+    above 0.1 from 2016 on:
+
+    >>> from graphkit.sources.votes.matrix import table_matrix
+    >>> rows, summary = camp_agreement(table_matrix(fixture_table()), {"west": ["USA", "FRA", "DEU"], "east": ["CHN", "RUS"]})
+    >>> rows[["group", "within:west", "within:east", "across"]].round(3).astype(object).values.tolist()
+    [[1971, -1.0, nan, nan], [1990, 1.0, nan, 0.0], [2016, 1.0, 1.0, -1.0], [2019, 0.333, 1.0, -0.333]]
+    >>> summary["since"]
+    2016
     """
-    counts = counts or {}
-    by_act: dict[str, dict[str, list[PositionRecord]]] = defaultdict(lambda: defaultdict(list))
-    first: dict[str, PositionRecord] = {}
-    for r in records:
-        by_act[r.act][r.stance].append(r)
-        first.setdefault(r.act, r)
+    seen: dict[str, str] = {}
+    for camp, members in camps.items():
+        for m in members:
+            if m in seen and seen[m] != camp:
+                raise ValueError(f"{m} is in two camps: {seen[m]} and {camp}")
+            seen[m] = camp
     rows = []
-    for act, camps in by_act.items():
-        r0 = first[act]
-        for stance in sorted(camps, key=STANCE_ORDER.index):
-            members = sorted(camps[stance], key=lambda r: r.participant)
-            reported = sorted({c["count"] for c in counts.get(act, []) if c["scope"] in (stance, "all")})
-            rows.append({
-                "act": r0.act_id, "date": r0.date, "forum": r0.forum_label, "kind": r0.kind,
-                "target": r0.target, "camp": stance, "listed": len(members),
-                "reported": ", ".join(str(c) for c in reported),
-                "differs": bool(reported) and any(c != len(members) for c in reported),
-                "members": [m.participant for m in members],
-            })
-    rows.sort(key=lambda row: (row["date"] is None, str(row["date"]), row["act"], STANCE_ORDER.index(row["camp"])))
-    return rows
-
-
-def side_consistency(records: list[PositionRecord]) -> list[dict]:
-    """Each state's sides toward the target across acts, and what that makes it.
-
-    Positions of the target itself (China listed among China's supporters)
-    are left out. ``category`` is ``always supports`` / ``always criticises`` (never on the
-    other side; abstentions allowed), ``both sides`` or ``abstains only``.
-
-    Examples
-    --------
-    >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> rows = side_consistency(position_records(tiny_world_graph(), Filters(target="SYL")))
-    >>> [(r["state"], r["category"]) for r in rows]
-    [('AAA', 'always supports'), ('BBB', 'always supports'), ('CCC', 'always criticises'), ('DDD', 'always criticises'), ('EEE', 'both sides')]
-    """
-    tally: dict[str, dict] = {}
-    for r in records:
-        if not r.is_state or r.side is None or r.participant == r.target:
-            continue  # a state's stance toward itself is not an alignment
-        t = tally.setdefault(r.participant, {"state": r.participant, "name": r.participant_label,
-                                             "supports": [], "criticises": [], "abstains": []})
-        key = {1: "supports", -1: "criticises", 0: "abstains"}[r.side]
-        t[key].append(r.act_id)
-    rows = []
-    for state, t in sorted(tally.items()):
-        pro, con = len(t["supports"]), len(t["criticises"])
-        category = ("both sides" if pro and con else "always supports" if pro else
-                    "always criticises" if con else "abstains only")
-        rows.append({"state": state, "name": t["name"], "category": category,
-                     "supports": pro, "criticises": con, "abstains": len(t["abstains"]),
-                     "acts_supporting": t["supports"], "acts_criticising": t["criticises"]})
-    order = {"always supports": 0, "always criticises": 1, "both sides": 2, "abstains only": 3}
-    rows.sort(key=lambda r: (order[r["category"]], r["state"]))
-    return rows
+    for group, sub in matrix.groups(by):
+        ix = agreement_indices(sub.values, metric)
+        vals, n = ix[index], ix["n"]
+        pos = {camp: [sub.keys.index(m) for m in members if m in sub.keys] for camp, members in camps.items()}
+        row = {"group": group}
+        within = []
+        for camp, idx in pos.items():
+            block = vals[np.ix_(idx, idx)][np.triu_indices(len(idx), k=1)] if len(idx) > 1 else np.array([])
+            block = block[np.isfinite(block)]
+            row[f"within:{camp}"] = float(block.mean()) if len(block) else float("nan")
+            within.append(row[f"within:{camp}"])
+        names = list(pos)
+        across = []
+        for a in range(len(names)):
+            for b in range(a + 1, len(names)):
+                block = vals[np.ix_(pos[names[a]], pos[names[b]])]
+                have = n[np.ix_(pos[names[a]], pos[names[b]])] > 0
+                across.extend(block[have & np.isfinite(block)].tolist())
+        row["across"] = float(np.mean(across)) if across else float("nan")
+        row["gap"] = float(min(within) - row["across"]) if within and not np.isnan(within).any() and across else float("nan")
+        row["members"] = sum(len(v) for v in pos.values())
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    since = None
+    for group, gap in zip(frame["group"][::-1], frame["gap"][::-1]):
+        if not (gap >= margin):
+            break
+        since = group
+    last = frame["gap"].dropna()
+    return frame, {"since": since, "last_gap": float(last.iloc[-1]) if len(last) else None, "index": index, "margin": margin}

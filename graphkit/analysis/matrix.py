@@ -1,9 +1,21 @@
-"""The state × roll-call matrix of UNGA votes, and its selections (session, issue, years).
+"""The position matrix: states × items, the one input of every analysis, whatever the source.
 
-Every analysis of :mod:`graphkit.analysis.votes` works on one :class:`UngaMatrix`:
-rows are entities (graphkit keys: ISO alpha-3 or historic keys), columns roll
-calls, values +1 yes / 0 abstain / −1 no and NaN for no vote (absent, not a
-member) — the input :func:`graphkit.analysis.agreement.agreement_indices` expects.
+Every source (:mod:`graphkit.sources`) turns its positions into one
+:class:`PositionMatrix`: rows are states (graphkit keys: ISO alpha-3 or
+historic keys), columns are *items* — the questions the states answered — and
+values are
+
+* ``+1`` / ``-1``: yes / no in a recorded vote, or the side toward the
+  target (supports / criticises) for a statement;
+* ``0``: an abstention, a choice in its own right (the middle of −1 < 0 < +1);
+* ``NaN``: no position — absent, not a member of the body, did not sign.
+
+What an item is depends on the source and is written down in
+:attr:`PositionMatrix.note`: a roll call for vote sources; for the curated
+acts an occasion (rival acts of one session answering each other) or an act.
+The item metadata (date, session, symbol, issues, the acts behind it ...)
+travels with the matrix in :attr:`PositionMatrix.items`, so reports can say
+which item a number comes from and the source can give its evidence.
 """
 from __future__ import annotations
 
@@ -14,163 +26,206 @@ import pandas as pd
 
 from ..errors import DataError, UnknownStateError
 from ..graph.states import StateResolver
-from ..sources.unga.readers import VoteTable
 
-__all__ = ["UngaMatrix", "vote_matrix"]
+__all__ = ["PositionMatrix", "ITEM_COLUMNS", "GROUPINGS", "item_frame"]
+
+#: The columns of :attr:`PositionMatrix.items` (a source may leave some empty).
+ITEM_COLUMNS = ("item", "label", "date", "year", "precision", "session", "symbol", "issues", "title", "kind",
+                "forum", "acts", "occasion", "source")
+#: How analyses group items (``--by``).
+GROUPINGS = ("year", "session", "decade", "issue", "all")
+
+
+def item_frame(rows: list[dict] | None = None, **columns) -> pd.DataFrame:
+    """An item table with every column of :data:`ITEM_COLUMNS` (missing ones empty), dates as ``datetime64``.
+
+    Examples
+    --------
+    >>> f = item_frame([{"item": "r1", "date": "2020-07-01", "session": 44}])
+    >>> list(f.columns) == list(ITEM_COLUMNS), int(f.loc[0, "year"]), f.loc[0, "issues"]
+    (True, 2020, ())
+    """
+    frame = pd.DataFrame(rows) if rows is not None else pd.DataFrame(columns)
+    n = len(frame)
+    defaults = {"label": "", "date": pd.NaT, "precision": "day", "session": pd.NA, "symbol": "", "title": "",
+                "kind": "", "forum": "", "occasion": None, "source": ""}
+    for col, value in defaults.items():
+        if col not in frame:
+            frame[col] = [value] * n
+    for col in ("issues", "acts"):
+        if col not in frame:
+            frame[col] = [()] * n
+    frame["item"] = frame["item"].astype(str) if n else pd.Series([], dtype=object)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["year"] = frame["date"].dt.year.astype("Int64")
+    frame["session"] = pd.array(frame["session"], dtype="Int64")
+    return frame[list(ITEM_COLUMNS)].reset_index(drop=True)
 
 
 @dataclass
-class UngaMatrix:
-    """Entities × roll calls.
+class PositionMatrix:
+    """States × items.
 
     Attributes
     ----------
     keys : list of str
-        Row keys (sorted).
-    rcids : list of str
-        Column roll-call ids, in date order.
+        Row keys (sorted): ISO alpha-3 codes or historic keys.
     values : numpy.ndarray
-        ``float`` array ``(len(keys), len(rcids))``: +1, 0, −1 or NaN.
-    roll_calls : pandas.DataFrame
-        One row per column: ``rcid``, ``date``, ``year``, ``precision`` (``day`` or ``month``), ``session``,
-        ``symbol``, ``issues``, ``title`` (the short title when the table has one; the store's votes carry it
-        in the act's label, read by :func:`graphkit.analysis.explain_votes.roll_call_details`).
+        ``float`` array ``(len(keys), len(items))``: +1, 0, −1 or NaN.
+    items : pandas.DataFrame
+        One row per column, in column order, with :data:`ITEM_COLUMNS`:
+        ``item`` (its id: a roll-call id, an occasion or act IRI), ``label``,
+        ``date`` (``datetime64``; the first of the month when ``precision`` is
+        ``month``), ``year``, ``session``, ``symbol``, ``issues`` (tuple of
+        codes), ``title``, ``kind``, ``forum``, ``acts`` (tuple of act IRIs),
+        ``occasion``, ``source``.
     names : dict
         Key → English name, for display.
-    identity : StateResolver, optional
-        The code table the rows were keyed with (lets :meth:`key_of` resolve names).
+    source : str
+        The source (or sources, ``"curated+unga"``) the matrix comes from.
+    note : str
+        What an item is and what N counts, for the reports.
+    resolver : StateResolver, optional
+        Resolves state names and codes (:meth:`key_of`).
     merged : bool
-        Whether historic entities were merged into their successors (``merge_successors``).
+        Whether historic entities were merged into their successors (SUN → RUS).
+    mixed : list of (str, str)
+        (state, item) where the state took different sides within one item
+        (its value there is NaN): listed, never dropped silently.
+    item_acts : dict
+        Item → state → the act IRIs the state took part in within the item
+        (the curated acts; empty for vote sources).
+    records : list
+        The source's own records behind the matrix, when it has them (the
+        curated positions, :class:`~graphkit.sources.curated.records.PositionRecord`);
+        empty for vote sources.
     """
 
     keys: list[str]
-    rcids: list[str]
     values: np.ndarray
-    roll_calls: pd.DataFrame
+    items: pd.DataFrame
     names: dict[str, str] = field(default_factory=dict)
-    identity: StateResolver | None = None
+    source: str = ""
+    note: str = ""
+    resolver: StateResolver | None = None
     merged: bool = False
+    mixed: list[tuple[str, str]] = field(default_factory=list)
+    item_acts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    records: list = field(default_factory=list, repr=False)
+
+    @property
+    def item_ids(self) -> list[str]:
+        """The item ids, in column order."""
+        return self.items["item"].tolist()
 
     def key_of(self, text: str) -> str:
-        """The row key for a state code, historic key or English name (SUN → RUS when merged).
+        """The row key for a state code, historic key or name (SUN → RUS when merged).
 
-        A known entity without votes in the selection keeps its key (its pairs have N = 0);
-        an unknown one raises :class:`~graphkit.errors.UnknownStateError` with the closest keys.
+        A known state without positions in the matrix keeps its key (its pairs
+        have N = 0); an unknown one raises :class:`~graphkit.errors.UnknownStateError`
+        with the closest keys.
 
         Examples
         --------
-        >>> m = vote_matrix(fixture_table(), identity=fixture_identity(), merge_successors=True)
+        >>> from graphkit.sources.votes.matrix import table_matrix
+        >>> m = table_matrix(fixture_table(), resolver=fixture_identity(), merge_successors=True)
         >>> m.key_of("france"), m.key_of("SUN"), m.key_of("Zimbabwe")
         ('FRA', 'RUS', 'ZWE')
         """
-        if self.identity is None:
+        if self.resolver is None:  # no resolver: keys as they are; a code without positions has N = 0
             code = text.strip().upper()
-            if code not in self.keys:
+            if code not in self.keys and not (len(code) == 3 and code.isalpha()):
                 raise UnknownStateError(f"unknown state code {text.strip()!r}", value=text,
-                                        hint="one of " + " ".join(self.keys))
+                                        hint="a three-letter key, one of " + " ".join(self.keys))
             return code
-        key = self.identity.key_of(text)
-        return self.identity.merge_key(key) if self.merged else key
+        key = self.resolver.key_of(text)
+        return self.resolver.merge_key(key) if self.merged else key
+
+    def name(self, key: str) -> str:
+        """The English name of a key (the key itself when unknown)."""
+        return self.names.get(key) or (self.resolver.name(key) if self.resolver is not None else key)
 
     def index(self, key: str) -> int:
+        """The row of ``key``; a DataError when it has no position in the matrix."""
         try:
             return self.keys.index(key)
         except ValueError:
-            raise DataError(f"no votes of {key!r} in the selection", value=key,
-                            hint="ISO alpha-3 (e.g. CHN) or a historic key (SUN, YUG, FRG …); try --merge-successors for SUN → RUS") from None
+            raise DataError(f"no positions of {key!r} in the selection (no vote, no signature)", value=key,
+                            hint="ISO alpha-3 (e.g. CHN) or a historic key (SUN, YUG, FRG …); widen the selection, "
+                                 "or merge successors (SUN → RUS)") from None
 
-    def select(self, columns: np.ndarray) -> "UngaMatrix":
-        """The matrix restricted to a boolean mask of columns (rows without any vote dropped)."""
+    def row(self, key: str) -> np.ndarray:
+        """The values of one state (all NaN when it has no position)."""
+        return self.values[self.index(key)] if key in self.keys else np.full(len(self.items), np.nan)
+
+    def select(self, columns: np.ndarray) -> "PositionMatrix":
+        """The matrix restricted to a boolean mask of columns (rows without any position dropped)."""
+        columns = np.asarray(columns, dtype=bool)
         values = self.values[:, columns]
         rows = ~np.isnan(values).all(axis=1)
-        return replace(self, keys=[k for k, r in zip(self.keys, rows) if r], rcids=[c for c, m in zip(self.rcids, columns) if m],
-                       values=values[rows], roll_calls=self.roll_calls[columns].reset_index(drop=True))
+        kept = set(self.items["item"][columns])
+        return replace(self, keys=[k for k, r in zip(self.keys, rows) if r], values=values[rows],
+                       items=self.items[columns].reset_index(drop=True),
+                       mixed=[m for m in self.mixed if m[1] in kept])
+
+    def select_rows(self, keys) -> "PositionMatrix":
+        """Only these rows (those present), in matrix order."""
+        wanted = set(keys)
+        rows = np.array([k in wanted for k in self.keys], dtype=bool)
+        return replace(self, keys=[k for k, r in zip(self.keys, rows) if r], values=self.values[rows])
 
     def groups(self, by: str):
-        """Yield ``(group, submatrix)`` per ``year``, ``session``, ``decade``, ``issue`` or ``all``."""
-        rc = self.roll_calls
+        """Yield ``(group, submatrix)`` per ``year``, ``session``, ``decade``, ``issue`` or ``all``.
+
+        Items without a date are left out of the yearly groupings.
+
+        Examples
+        --------
+        >>> from graphkit.sources.votes.matrix import table_matrix
+        >>> m = table_matrix(fixture_table())
+        >>> [(g, sub.item_ids) for g, sub in m.groups("decade")]
+        [(1970, ['101']), (1990, ['102']), (2010, ['103', '104'])]
+        """
+        items = self.items
         if by == "all":
             yield "all", self
             return
         if by == "issue":
-            for code in sorted({c for issues in rc["issues"] for c in issues}):
-                yield code, self.select(rc["issues"].map(lambda t: code in t).to_numpy())
+            for code in sorted({c for issues in items["issues"] for c in issues}):
+                yield code, self.select(items["issues"].map(lambda t: code in t).to_numpy())
             return
-        column = {"year": rc["year"], "session": rc["session"], "decade": rc["year"] // 10 * 10}.get(by)
+        column = {"year": items["year"], "session": items["session"], "decade": items["year"] // 10 * 10}.get(by)
         if column is None:
-            raise DataError(f"cannot group by {by!r}", value=by, hint="year, session, decade, issue or all")
-        column = column.to_numpy()
-        for value in pd.unique(column[~pd.isna(column)]):
+            raise DataError(f"cannot group by {by!r}", value=by, hint=", ".join(GROUPINGS))
+        column = column.astype("float64").to_numpy()
+        for value in pd.unique(column[~np.isnan(column)]):
             yield int(value), self.select(column == value)
 
+    @staticmethod
+    def concat(matrices: list["PositionMatrix"]) -> "PositionMatrix":
+        """Several matrices side by side (``--source all``): rows joined on the state key, items appended.
 
-def vote_matrix(table: VoteTable, *, session: int | None = None, issue: str | None = None,
-                since: int | None = None, until: int | None = None, merge_successors: bool = False,
-                identity=None, min_votes: int = 0) -> UngaMatrix:
-    """Build the matrix from a :class:`~graphkit.sources.unga.readers.VoteTable`, selecting roll calls.
+        A state without positions in one source is NaN there.
+        """
+        keys = sorted({k for m in matrices for k in m.keys})
+        index = {k: i for i, k in enumerate(keys)}
+        blocks = []
+        for m in matrices:
+            block = np.full((len(keys), len(m.items)), np.nan)
+            block[[index[k] for k in m.keys]] = m.values
+            blocks.append(block)
+        items = pd.concat([m.items for m in matrices], ignore_index=True)
+        names = {k: v for m in matrices for k, v in m.names.items()}
+        first = matrices[0]
+        return PositionMatrix(keys, np.hstack(blocks) if blocks else np.empty((0, 0)), items, names,
+                              "+".join(m.source for m in matrices),
+                              " | ".join(f"{m.source}: {m.note}" for m in matrices if m.note),
+                              first.resolver, any(m.merged for m in matrices),
+                              [x for m in matrices for x in m.mixed],
+                              {k: v for m in matrices for k, v in m.item_acts.items()},
+                              [r for m in matrices for r in m.records])
 
-    Parameters
-    ----------
-    session, issue : optional
-        Keep only this GA session / this issue code (``hr``, ``me`` …).
-    since, until : int, optional
-        Keep only roll calls of these years (inclusive).
-    merge_successors : bool
-        Merge each historic entity into the one that continued its seat
-        (``gk:continuedBy``: SUN → RUS, FRG → DEU, YAR → YEM, ROC → CHN …);
-        needs ``identity``.
-    min_votes : int
-        Drop roll calls with fewer votes (the source has two with 2 and 4 votes).
-
-    Examples
-    --------
-    >>> m = vote_matrix(fixture_table())
-    >>> m.keys, m.rcids
-    (['CHN', 'DEU', 'FRA', 'ROC', 'RUS', 'SUN', 'USA'], ['101', '102', '103', '104'])
-    >>> m.values[m.index("SUN")].tolist()
-    [1.0, -1.0, nan, nan]
-    >>> merged = vote_matrix(fixture_table(), merge_successors=True, identity=fixture_identity())
-    >>> merged.keys, merged.values[merged.index("RUS")].tolist()
-    (['CHN', 'DEU', 'FRA', 'RUS', 'USA'], [1.0, -1.0, -1.0, 1.0])
-    >>> vote_matrix(fixture_table(), issue="hr").rcids
-    ['103', '104']
-    """
-    rc = table.roll_calls.copy()
-    rc["year"] = rc["raw_date"].dt.year
-    keep = pd.Series(True, index=rc.index)
-    if session is not None:
-        keep &= rc["session"] == session
-    if issue is not None:
-        keep &= rc["issues"].map(lambda t: issue in t)
-    if since is not None:
-        keep &= rc["year"] >= since
-    if until is not None:
-        keep &= rc["year"] <= until
-    votes = table.votes
-    if min_votes:
-        counts = votes["rcid"].value_counts()
-        keep &= rc.index.map(lambda r: counts.get(r, 0) >= min_votes)
-    rc = rc[keep.fillna(False).astype(bool)].sort_values(["raw_date"], kind="stable")
-    if rc.empty:
-        raise DataError("no roll call left after the filters", hint="check --session, --issue, --since and --until")
-    keys = votes["key"]
-    if merge_successors:
-        if identity is None:
-            raise ValueError("merge_successors needs the identity table")
-        keys = keys.map({k: identity.merge_key(k) for k in keys.unique()})
-    col_of = pd.Series(np.arange(len(rc)), index=rc.index)
-    cols = votes["rcid"].map(col_of)
-    chosen = cols.notna().to_numpy()
-    if merge_successors and pd.DataFrame({"r": votes["rcid"], "k": keys}).duplicated().any():
-        raise DataError("merging successors gives two votes of one seat on one roll call",
-                        hint="check gk:continuedBy in data/historic-entities.ttl")
-    row_keys = sorted(keys[chosen].unique())
-    row_of = {k: i for i, k in enumerate(row_keys)}
-    values = np.full((len(row_keys), len(rc)), np.nan)
-    values[keys[chosen].map(row_of).to_numpy(), cols[chosen].astype(int).to_numpy()] = votes["value"].to_numpy()[chosen]
-    names = dict(identity.names) if identity is not None else {}
-    out = pd.DataFrame({"rcid": rc.index, "date": rc["raw_date"].to_numpy(), "year": rc["year"].to_numpy(),
-                        "precision": rc["precision"].to_numpy(), "session": rc["session"].to_numpy(),
-                        "symbol": rc["symbol"].to_numpy(), "issues": rc["issues"].to_numpy(),
-                        "title": (rc["short"].fillna("").astype(str).str.strip() if "short" in rc else pd.Series("", index=rc.index)).to_numpy()})
-    return UngaMatrix(row_keys, list(rc.index), values, out, names, identity, merge_successors)
+    def order(self) -> "PositionMatrix":
+        """Items in date order (undated last), stable."""
+        order = np.argsort(self.items["date"].fillna(pd.Timestamp.max).to_numpy(), kind="stable")
+        return replace(self, values=self.values[:, order], items=self.items.iloc[order].reset_index(drop=True))

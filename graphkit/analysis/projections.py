@@ -1,163 +1,97 @@
-"""Project position records onto NetworkX graphs, with the acts behind every edge.
+"""Project the position matrix onto state–state NetworkX graphs, with the items and acts behind every edge.
 
-Three derived views of the RDF graph (never written back to it), all built
-from the same :class:`~graphkit.sources.curated.records.PositionRecord` list, so the same
-filters (time window, forum, topic, target, act kind) apply to all. The
-state–state graphs count *items* (:func:`graphkit.analysis.agreement.items_of`): an
-occasion where rival acts answered one another (the critical and the
-supporting statements of one session), else an act; ``by_occasion=False``
-makes every act an item. Edges keep both the items counted and the act IRIs
-behind them:
+Derived views (never written back to the RDF graph), built from a
+:class:`~graphkit.analysis.matrix.PositionMatrix` of any source, so the same
+selection applies to all:
 
-:func:`bipartite_graph`
-    states and acts; an edge per position (stance, side, roles, act, date,
-    forum, topics).
 :func:`coalition_graph`
-    states only; an edge where two states took the **same side** on at least
-    one item: ``weight`` = how many items, ``items`` = their keys, ``acts`` =
+    an edge where two states took the **same** position on at least one item:
+    ``weight`` = how many items, ``items`` = their ids (date order), ``acts`` =
     the IRIs of the acts behind them.
 :func:`signed_graph`
-    states only; +1 per item on the same side, −1 per item on opposite sides
-    (one +1 and one −1 toward the target — at an occasion, typically one
-    signed the critical statement and the other the supporting one):
-    ``weight = positive − negative``, with both counts, both item lists and
-    both act lists kept, and ``sign`` = +1 / −1 / 0.
+    +1 per item on the same side, −1 per item on opposite sides (for a
+    statement: one signed the critical and the other the supporting one; for a
+    vote: one yes, one no): ``weight = positive − negative``, both counts, both
+    item lists and both act lists kept, ``sign`` = +1 / −1 / 0. With
+    ``weight="kappa"`` (or ``share``, ``s``, ``pi``) the tie is the pair's
+    agreement index instead, for pairs with at least ``min_n`` items in common
+    — what the vote sources use: with thousands of roll calls, whether two
+    states agree more than chance matters more than how often.
 
-What counts as a side: a position's ``side`` toward the target (+1 supports,
-−1 criticises, 0 abstains); for a recorded vote with no ``gk:yesImplies``, the
-raw choice (yes, no, abstain) — two such votes are on the same side when they
-made the same choice and on opposite sides when one said yes and the other
-no. Two abstentions are the *same side* (the same choice); an abstention
-against a yes or a no is neither same nor opposite. Positions without a side
-(a rejection) are left out of the state–state graphs, and so is a state at an
-occasion where it took different sides (its value there is undefined, see
-:mod:`graphkit.analysis.agreement`).
+Two abstentions are the same position; an abstention against a yes or a no is
+neither same nor opposite, so pairs that only ever met that way get no edge in
+the counted signed graph. A state's NaN (absent, or different sides within one
+item) counts nowhere.
 
-The target's own positions are left out of the state–state graphs: China
-listed among the signatories of a statement supporting China expresses no
-alignment *with* the others, and counting it would make the target the hub
-of its own camp. The bipartite graph keeps every state position as recorded.
-Non-state participants (NGO coalitions, UN experts) are left out of all three.
-
-Node keys: states by ISO3 (attributes ``label``, ``iso3``, ``type="state"``,
-``bipartite=0``; in the state–state graphs also ``supports``, ``criticises``,
-``abstains`` — how many positions of each side toward the target — and
-``mean_side``, their mean on −1/0/+1 or None), acts by IRI (``label``, ``date`` as ISO text or None,
-``kind``, ``forum`` IRI, ``forum_label``, ``target``, ``occasion`` IRI or None,
-``type="act"``, ``bipartite=1``). The tallies on state nodes count positions
-(acts), not items: they describe a state's record.
+Node keys are state keys (ISO3 or historic keys) with attributes ``label``,
+``iso3``, ``type="state"``, ``supports``, ``criticises``, ``abstains`` (how many
+items the state was +1, −1, 0 on: for statements its side toward the target,
+for votes yes / no / abstain) and ``mean_side`` (their mean, or None).
+Edge item and act lists are kept when the matrix has at most
+``ITEM_LIST_LIMIT`` items (the curated acts); for the vote sources' thousands
+of roll calls only the counts are kept.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
-
 import networkx as nx
+import numpy as np
 
-from ..sources.curated.items import items_of
-from ..sources.curated.records import PositionRecord
+from .agreement import agreement_indices
+from .matrix import PositionMatrix
 
-__all__ = ["bipartite_graph", "coalition_graph", "signed_graph", "state_positions"]
+__all__ = ["coalition_graph", "signed_graph", "pair_counts", "ITEM_LIST_LIMIT", "WEIGHTS"]
 
-
-def _date(r: PositionRecord) -> str | None:
-    return r.date.isoformat() if r.date is not None else None
-
-
-def _add_state(g: nx.Graph, r: PositionRecord) -> None:
-    if r.participant not in g:
-        g.add_node(r.participant, label=r.participant_label, iso3=r.participant, type="state", bipartite=0)
+#: Above this many items, edges keep counts only (no item or act lists).
+ITEM_LIST_LIMIT = 500
+#: What can weigh a signed tie: counts (``net``) or an agreement index.
+WEIGHTS = ("net", "share", "s", "kappa", "pi")
 
 
-def state_positions(records: list[PositionRecord], by_occasion: bool = True) -> dict[str, dict[str, int]]:
-    """Per item key (occasion or act IRI), each aligned state's value (+1 / 0 / −1), as the
-    state–state graphs see it.
-
-    Non-states, the target's own positions, positions without a side and states
-    that took different sides at one occasion are left out.
+def pair_counts(matrix: PositionMatrix) -> tuple[np.ndarray, np.ndarray]:
+    """``(same, opposite)``: for every pair, the items with the same value and with opposite sides (+1 against −1).
 
     Examples
     --------
-    >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> pos = state_positions(position_records(tiny_world_graph(), Filters(target="SYL")))
-    >>> sorted(pos["https://w3id.org/graphkit/id/act/w-2021-vote"].items())
-    [('AAA', 1), ('BBB', 0), ('CCC', -1), ('DDD', -1), ('EEE', -1)]
-    >>> sorted(pos["https://w3id.org/graphkit/id/occasion/w-2020-hrc"].items())
-    [('AAA', 1), ('BBB', 1), ('CCC', -1), ('DDD', -1), ('EEE', -1)]
+    >>> from graphkit.analysis.matrix import item_frame
+    >>> m = PositionMatrix(["A", "B"], np.array([[1, 0, -1, np.nan], [1, 0, 1, 1]]), item_frame(item=list("wxyz")))
+    >>> same, opposite = pair_counts(m)
+    >>> int(same[0, 1]), int(opposite[0, 1])
+    (2, 1)
     """
-    return {item.key: {s: int(v) for s, v in item.values.items() if v == v}
-            for item in items_of(records, by_occasion)}
+    ix = agreement_indices(matrix.values)
+    return ix["same"], ix["opposite"]
 
 
-def bipartite_graph(records: list[PositionRecord]) -> nx.Graph:
-    """The state–act graph: one edge per state position, carrying the position.
-
-    Edge attributes: ``stance`` (supports, criticises, yes, ...), ``side``
-    (+1 / −1 / 0 / None), ``roles`` (list), ``act`` (IRI), ``date`` (ISO text),
-    ``forum`` (IRI), ``topics`` (list of slugs).
-
-    Examples
-    --------
-    >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> g = bipartite_graph(position_records(tiny_world_graph(), Filters(target="SYL")))
-    >>> sorted(n for n, d in g.nodes(data=True) if d["type"] == "state")
-    ['AAA', 'BBB', 'CCC', 'DDD', 'EEE']
-    >>> vote = "https://w3id.org/graphkit/id/act/w-2021-vote"
-    >>> g.nodes[vote]["kind"], g.nodes[vote]["date"]
-    ('RecordedVote', '2021-03-15')
-    >>> e = g.edges["BBB", vote]
-    >>> e["stance"], e["side"], e["roles"], e["topics"]
-    ('abstain', 0, ['voter'], ['north-march'])
-    """
-    g = nx.Graph(kind="bipartite")
-    for r in records:
-        if not r.is_state:
-            continue
-        _add_state(g, r)
-        if r.act not in g:
-            g.add_node(r.act, label=r.act_label, date=_date(r), kind=r.kind, forum=r.forum,
-                       forum_label=r.forum_label, target=r.target, occasion=r.occasion, type="act", bipartite=1)
-        g.add_edge(r.participant, r.act, stance=r.stance, side=r.side, roles=list(r.roles), act=r.act,
-                   date=_date(r), forum=r.forum, topics=list(r.topics))
-    return g
+def _state_nodes(g: nx.Graph, matrix: PositionMatrix) -> None:
+    for i, key in enumerate(matrix.keys):
+        row = matrix.values[i]
+        pro, con, abst = int((row == 1).sum()), int((row == -1).sum()), int((row == 0).sum())
+        sided = pro + con + abst
+        g.add_node(key, label=matrix.name(key), iso3=key, type="state", bipartite=0, supports=pro, criticises=con,
+                   abstains=abst, mean_side=(pro - con) / sided if sided else None)
 
 
-def _pairs(records: list[PositionRecord], by_occasion: bool = True):
-    """Yield (a, b, item key, relation, acts) for every pair of aligned states on an item, a < b.
-
-    ``acts`` are the IRIs of the item's acts that a or b took part in.
-    """
-    for item in items_of(records, by_occasion):
-        values = {s: v for s, v in item.values.items() if v == v}
-        for a, b in combinations(sorted(values), 2):
-            va, vb = values[a], values[b]
-            relation = "same" if va == vb else "opposite" if va * vb == -1 else None
-            if relation:
-                acts = sorted(set(item.acts_of[a]) | set(item.acts_of[b]))
-                yield a, b, item.key, relation, acts
+def _acts(matrix: PositionMatrix, columns, a: str, b: str) -> list[str]:
+    out = set()
+    for c in columns:
+        item = matrix.items.at[c, "item"]
+        by_state = matrix.item_acts.get(item)
+        if by_state:
+            out.update(by_state.get(a, ()))
+            out.update(by_state.get(b, ()))
+        else:
+            out.update(matrix.items.at[c, "acts"])
+    return sorted(out)
 
 
-def _state_nodes(g: nx.Graph, records: list[PositionRecord], by_occasion: bool = True) -> None:
-    """Add every aligned state, with its tally of sides toward the target (per position)."""
-    aligned = {s for item in items_of(records, by_occasion) for s in item.values}
-    for r in records:
-        if r.participant in aligned and r.participant != r.target and r.is_state:
-            _add_state(g, r)
-            node = g.nodes[r.participant]
-            for key in ("supports", "criticises", "abstains"):
-                node.setdefault(key, 0)
-            if r.side is not None:
-                node[{1: "supports", -1: "criticises", 0: "abstains"}[r.side]] += 1
-    for _, node in g.nodes(data=True):
-        sided = node["supports"] + node["criticises"] + node["abstains"]
-        node["mean_side"] = (node["supports"] - node["criticises"]) / sided if sided else None
+def _with_items(matrix: PositionMatrix, with_items: bool | None) -> bool:
+    return len(matrix.items) <= ITEM_LIST_LIMIT if with_items is None else with_items
 
 
-def coalition_graph(records: list[PositionRecord], by_occasion: bool = True) -> nx.Graph:
-    """States linked when they took the same side: ``weight`` items, listed in ``items`` (date order),
-    with the acts behind them in ``acts``.
+def coalition_graph(matrix: PositionMatrix, *, with_items: bool | None = None) -> nx.Graph:
+    """States linked when they took the same position: ``weight`` items, listed in ``items``, acts in ``acts``.
 
-    Every state with an aligned position is a node, even without an edge.
+    Every state with a position is a node, even without an edge.
 
     Examples
     --------
@@ -165,8 +99,9 @@ def coalition_graph(records: list[PositionRecord], by_occasion: bool = True) -> 
     (AAA's no and BBB's abstention in 2021 differ); CCC, DDD and EEE criticised
     together in 2020 and voted yes together in 2021:
 
+    >>> from graphkit.sources.curated.matrix import curated_matrix
     >>> from graphkit.sources.curated.records import position_records, Filters
-    >>> g = coalition_graph(position_records(tiny_world_graph(), Filters(target="SYL")))
+    >>> g = coalition_graph(curated_matrix(position_records(tiny_world_graph(), Filters(target="SYL"))))
     >>> g.edges["AAA", "BBB"]["weight"]
     2
     >>> [i.rsplit("/", 1)[1] for i in g.edges["AAA", "BBB"]["items"]]
@@ -176,27 +111,40 @@ def coalition_graph(records: list[PositionRecord], by_occasion: bool = True) -> 
     >>> g.edges["CCC", "EEE"]["weight"], g.has_edge("AAA", "CCC")
     (2, False)
     """
-    g = nx.Graph(kind="coalition")
-    _state_nodes(g, records, by_occasion)
-    tally: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: {"items": [], "acts": []})
-    for a, b, item, relation, acts in _pairs(records, by_occasion):
-        if relation == "same":
-            tally[(a, b)]["items"].append(item)
-            tally[(a, b)]["acts"].extend(acts)
-    for (a, b), t in tally.items():
-        g.add_edge(a, b, weight=len(t["items"]), items=t["items"], acts=sorted(set(t["acts"])))
+    g = nx.Graph(kind="coalition", source=matrix.source)
+    _state_nodes(g, matrix)
+    same, _ = pair_counts(matrix)
+    lists = _with_items(matrix, with_items)
+    rows, cols = np.nonzero(np.triu(same, k=1))
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        a, b = matrix.keys[i], matrix.keys[j]
+        attrs = {"weight": int(same[i, j])}
+        if lists:
+            columns = np.flatnonzero(matrix.values[i] == matrix.values[j])
+            attrs.update(items=[matrix.items.at[c, "item"] for c in columns], acts=_acts(matrix, columns, a, b))
+        g.add_edge(a, b, **attrs)
     return g
 
 
-def signed_graph(records: list[PositionRecord], by_occasion: bool = True) -> nx.Graph:
-    """States linked +1 per item on the same side and −1 per item on opposite sides.
+def signed_graph(matrix: PositionMatrix, *, weight: str = "net", min_n: int = 1, metric: str = "squared",
+                 with_items: bool | None = None) -> nx.Graph:
+    """States linked +1 per item on the same side and −1 per item on opposite sides (or by an agreement index).
 
-    Edge attributes: ``positive`` and ``negative`` (counts of items), ``weight``
-    = positive − negative, ``sign`` (+1, −1 or 0 when they balance),
-    ``items_same`` and ``items_opposite`` (item keys in date order), ``acts_same`` and
-    ``acts_opposite`` (sorted IRIs of the acts behind them). Pairs that only ever
-    met as abstention against a side get no edge. Every state with an aligned
-    position is a node.
+    Parameters
+    ----------
+    weight : str
+        ``net`` (the default): ``weight = positive − negative``, an edge for
+        every pair with a same or opposite item. Or an index of
+        :func:`~graphkit.analysis.agreement.agreement_indices` (``kappa``,
+        ``pi``, ``s``, ``share``): ``weight`` = that index, an edge for every
+        pair with at least ``min_n`` items in common and a defined, non-zero index.
+    min_n : int
+        Fewest items in common for a tie.
+
+    Edge attributes: ``positive`` and ``negative`` (counts of items), ``n`` (items
+    both took part in), ``weight``, ``sign`` (+1, −1 or 0), and with item lists
+    ``items_same``, ``items_opposite`` (ids in date order), ``acts_same``,
+    ``acts_opposite`` (sorted act IRIs).
 
     Examples
     --------
@@ -204,9 +152,10 @@ def signed_graph(records: list[PositionRecord], by_occasion: bool = True) -> nx.
     session; in the 2021 vote AAA voted no (supporting Syldavia) and CCC yes
     (criticising): two items on opposite sides, none on the same.
 
+    >>> from graphkit.sources.curated.matrix import curated_matrix
     >>> from graphkit.sources.curated.records import position_records, Filters
     >>> recs = position_records(tiny_world_graph(), Filters(target="SYL"))
-    >>> g = signed_graph(recs)
+    >>> g = signed_graph(curated_matrix(recs))
     >>> e = g.edges["AAA", "CCC"]
     >>> e["positive"], e["negative"], e["weight"], e["sign"]
     (0, 2, -2, -1)
@@ -215,7 +164,7 @@ def signed_graph(records: list[PositionRecord], by_occasion: bool = True) -> nx.
 
     With one item per act they never signed the same act, so only the vote counts:
 
-    >>> e = signed_graph(recs, by_occasion=False).edges["AAA", "CCC"]
+    >>> e = signed_graph(curated_matrix(recs, by_occasion=False)).edges["AAA", "CCC"]
     >>> e["positive"], e["negative"], e["weight"], e["sign"]
     (0, 1, -1, -1)
 
@@ -225,17 +174,31 @@ def signed_graph(records: list[PositionRecord], by_occasion: bool = True) -> nx.
     >>> e["positive"], e["negative"], e["weight"], e["sign"]
     (1, 2, -1, -1)
     """
-    g = nx.Graph(kind="signed")
-    _state_nodes(g, records, by_occasion)
-    tally: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(
-        lambda: {"same": [], "opposite": [], "acts_same": [], "acts_opposite": []})
-    for a, b, item, relation, acts in _pairs(records, by_occasion):
-        tally[(a, b)][relation].append(item)
-        tally[(a, b)]["acts_" + relation].extend(acts)
-    for (a, b), t in tally.items():
-        pos, neg = len(t["same"]), len(t["opposite"])
-        w = pos - neg
-        g.add_edge(a, b, positive=pos, negative=neg, weight=w, sign=(w > 0) - (w < 0),
-                   items_same=t["same"], items_opposite=t["opposite"],
-                   acts_same=sorted(set(t["acts_same"])), acts_opposite=sorted(set(t["acts_opposite"])))
+    if weight not in WEIGHTS:
+        raise ValueError(f"weight must be one of {WEIGHTS}")
+    g = nx.Graph(kind="signed", source=matrix.source, weight=weight)
+    _state_nodes(g, matrix)
+    ix = agreement_indices(matrix.values, metric)
+    same, opposite = ix["same"], ix["opposite"]
+    if weight == "net":
+        w = same - opposite
+        keep = (same + opposite) > 0
+    else:
+        w = ix[weight]
+        keep = (ix["n"] >= max(min_n, 1)) & np.isfinite(w) & (w != 0)
+    keep &= ix["n"] >= max(min_n, 1)
+    lists = _with_items(matrix, with_items)
+    rows, cols = np.nonzero(np.triu(keep, k=1))
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        a, b = matrix.keys[i], matrix.keys[j]
+        x = float(w[i, j]) if weight != "net" else int(w[i, j])
+        attrs = {"positive": int(same[i, j]), "negative": int(opposite[i, j]), "n": int(ix["n"][i, j]),
+                 "weight": x, "sign": (x > 0) - (x < 0)}
+        if lists:
+            vi, vj = matrix.values[i], matrix.values[j]
+            s_cols, o_cols = np.flatnonzero(vi == vj), np.flatnonzero(vi * vj == -1)
+            attrs.update(items_same=[matrix.items.at[c, "item"] for c in s_cols],
+                         items_opposite=[matrix.items.at[c, "item"] for c in o_cols],
+                         acts_same=_acts(matrix, s_cols, a, b), acts_opposite=_acts(matrix, o_cols, a, b))
+        g.add_edge(a, b, **attrs)
     return g

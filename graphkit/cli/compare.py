@@ -1,74 +1,45 @@
-"""``graphkit compare``: agreement indices for every pair of the states named, as a grid."""
+"""``graphkit compare``: agreement indices for the states named (a grid), or for all pairs by year."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from ..graph.build import build
-from ..reports.analyses import compare_states
-from ..sources.curated.selection import resolve_states, select_records
 from . import main
-from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
-                      unga_from)
-
-INDEX_CHOICES = ("share", "s", "kappa", "pi")
-
-
-def _unit(by_act: bool) -> str:
-    return "acts both took part in" if by_act else \
-        "items both took part in; an item = the rival acts of one occasion, or an act"
+from .options import by_option, emit_report, format_option, open_graphkit, selection_options
 
 
 @main.command("compare")
-@click.argument("states", nargs=-1, required=True)
-@data_option
-@filter_options
-@source_options
-@format_option
-@by_act_option
-@click.option("--index", "index", type=click.Choice(INDEX_CHOICES), default="share", show_default=True,
+@click.argument("states", nargs=-1)
+@selection_options
+@format_option(formats=("table", "csv", "json", "parquet"))
+@click.option("--index", "index", type=click.Choice(("share", "s", "kappa", "pi")), default="share", show_default=True,
               help="The index shown in the grid (CSV and JSON give all of them).")
 @click.option("--metric", type=click.Choice(("squared", "absolute", "nominal")), default="squared",
               show_default=True, help="Distance used by kappa and pi.")
-def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
+@click.option("--all-pairs", is_flag=True, help="Every pair of states (or every pair with the STATES named), group by group.")
+@by_option("year")
+@click.option("--min-n", type=int, default=1, show_default=True, help="With --all-pairs: only pairs with this many items in common.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --all-pairs: write the table to this file (CSV, or Parquet with --format parquet).")
+def compare_command(states, fmt, index, metric, all_pairs, by, min_n, output, **kwargs):
     """Pairwise agreement (share, S, kappa, pi, N) between states, as a grid.
 
-    With --source unga, over the imported UN General Assembly roll calls
-    (select them with --session, --issue, --since and --until).
+    With --all-pairs, every pair's indices in every group (--by year, session,
+    decade, issue or all), as a table for other tools.
 
     \b
     Example: graphkit compare FRA DEU IND --target CHN --index kappa
     Example: graphkit compare USA FRA CHN --source unga --session 74 --issue hr
+    Example: graphkit compare --all-pairs --source unga --by year --format parquet -o pairs.parquet
     """
-    filters = filters_from(kwargs)
-    votes = unga_from(kwargs, filters, by_act)
-    if votes is not None:
-        from ..analysis.votes import compare_pairs
-        from ..sources.unga.selection import load_matrix
-
-        store_dir, selection = votes
-        matrix = load_matrix(store_dir, selection, data_dir)
-        codes = [matrix.key_of(s) for s in states]
-        rows = compare_pairs(matrix, codes, metric)
-        unit, item, scope = "roll calls both voted in", "roll call", selection.describe()
-    else:
-        graph = build(data_dir, check=False).graph
-        codes = resolve_states(graph, list(states))
-        rows = compare_states(select_records(graph, filters), codes, metric, by_occasion=not by_act) if len(codes) > 1 else []
-        unit, item, scope = _unit(by_act), ("act" if by_act else "item"), filters.describe()
-    if len(codes) < 2:
-        raise click.UsageError("name at least two states, e.g. graphkit compare FRA DEU")
-    if fmt != "table":
-        emit(rows, fmt, ["a", "b", "n", "share", "s", "kappa", "pi"])
+    gk, source, options = open_graphkit(kwargs)
+    if all_pairs:
+        report = gk.agreement(by, source, states=list(states) or None, min_n=min_n, metric=metric, **options)
+        emit_report(report, fmt, output)
         return
-    cell = {}
-    for r in rows:
-        v = r[index]
-        text = "N=0" if r["n"] == 0 else f"{'n/a' if v is None else f'{v:.3f}'} ({r['n']})"
-        cell[(r["a"], r["b"])] = cell[(r["b"], r["a"])] = text
-    grid = [{"state": a, **{b: ("—" if a == b else cell[(a, b)]) for b in codes}} for a in codes]
-    emit(grid, fmt, ["state"] + codes, title=f"{index} (N = {unit}); {scope}")
-    empty = [f"{r['a']}–{r['b']}" for r in rows if r["n"] == 0]
-    if empty:
-        click.echo(f"N = 0 (no {item} in common, indices undefined): {', '.join(empty)}")
-    if any(r["n"] and r[index] is None for r in rows):
-        click.echo("n/a: undefined — both states made one and the same choice throughout, so chance explains it all.")
+    if output is not None or fmt == "parquet":
+        raise click.UsageError("-o and --format parquet go with --all-pairs")
+    if len(states) < 2:
+        raise click.UsageError("name at least two states, e.g. graphkit compare FRA DEU (or use --all-pairs)")
+    emit_report(gk.compare(states, source, index=index, metric=metric, **options), fmt)

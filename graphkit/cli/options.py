@@ -1,29 +1,23 @@
-"""Options shared by commands: the data folder, the output format, the filters.
+"""Options shared by commands: the data folder, the store, the output format, the source and its selection.
 
-Every command that reads the graph takes ``--data``; every listing takes
-``--format``; every analysis takes the same filters. Defining them once keeps
-the commands uniform and their help consistent.
+Every analysis command takes the same ``--source`` and selection options and
+hands them, unparsed, to :meth:`graphkit.api.Graphkit` — the one place where a
+source is resolved and an option that does not apply to it is refused.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-import json
-
 import click
-from click.core import ParameterSource
 
-from ..graph.loading import DEFAULT_DATA
-from ..reports.output import FORMATS, render_rows, to_jsonable
-from ..sources.curated.records import Filters
-from ..resources import default_store
+from ..api import Graphkit
+from ..reports.output import FORMATS
+from ..resources import DEFAULT_DATA, default_store
+from ..sources import SOURCE_NAMES
 
-__all__ = ["data_option", "format_option", "filter_options", "filters_from", "by_act_option", "emit", "emit_frame",
-           "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES"]
-
-#: Where ``compare``, ``state`` and ``blocs`` read positions: the curated acts or the imported GA votes.
-SOURCES = ("curated", "unga")
+__all__ = ["data_option", "store_option", "format_option", "selection_options", "open_graphkit", "emit",
+           "emit_report", "DateType", "by_option", "index_option"]
 
 
 class DateType(click.ParamType):
@@ -62,57 +56,6 @@ def data_option(f):
                         show_default="the shipped data/", help="Data folder: *.ttl files and lists/*.csv.")(f)
 
 
-def format_option(f):
-    """``--format table|csv|json`` for listings."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="Output as an aligned table, CSV or JSON.")(f)
-
-
-def filter_options(f):
-    """``--since --until --forum --topic --target --kind``: the selection of acts."""
-    options = [
-        click.option("--since", type=DateType(), help="Only acts on or after this date (YYYY[-MM[-DD]])."),
-        click.option("--until", type=DateType(end=True), help="Only acts on or before this date (a year or month counts whole)."),
-        click.option("--forum", help="Only acts in this forum (un-hrc, un-ga, un-ga-third-committee or a label)."),
-        click.option("--topic", help="Only acts on this topic (xinjiang, hong-kong, tibet, syria ...)."),
-        click.option("--target", help="Only acts targeting this state (ISO alpha-3, e.g. CHN)."),
-        click.option("--kind", help="Only acts of this kind (JointStatement, JointLetter, RecordedVote ...)."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def by_act_option(f):
-    """``--by-act``: every act its own item (by default rival acts of one occasion are one item)."""
-    return click.option("--by-act", "by_act", is_flag=True, default=False,
-                        help="Count every act as its own item (default: rival acts of one session or debate, "
-                             "gk:occasion, are one item and a state's value there is its side).")(f)
-
-
-def filters_from(kwargs: dict) -> Filters:
-    """Pop the filter options out of a command's kwargs into a :class:`Filters`."""
-    return Filters(**{k: kwargs.pop(k, None) for k in ("since", "until", "forum", "topic", "target", "kind")})
-
-
-def emit(rows: list[dict], fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
-    """Print rows in the chosen format."""
-    click.echo(render_rows(rows, fmt, columns, title=title if fmt == "table" else None).rstrip("\n"))
-
-
-def emit_frame(frame, fmt: str, title: str | None = None) -> None:
-    """Print a pandas DataFrame like :func:`emit` (numbers rounded to 4 places except in JSON)."""
-    if fmt == "json":
-        click.echo(json.dumps(to_jsonable(json.loads(frame.to_json(orient="records", force_ascii=False))),
-                              ensure_ascii=False, indent=2))
-    else:
-        rows = json.loads(frame.round(4).to_json(orient="records", force_ascii=False))
-        emit(rows, fmt, list(frame.columns), title=title)
-
-
-# ---------------------------------------------------------------- the imported UN votes
-
-
 def store_option(f):
     """``--store DIR``: the embedded store (default ``$GRAPHKIT_STORE`` or the per-user store)."""
     return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=default_store,
@@ -121,62 +64,79 @@ def store_option(f):
                              "holding the imported votes (graphkit import).")(f)
 
 
-def vote_options(f):
-    """``--session --issue --merge-successors --layout --min-votes``: which GA votes and how to key the voters."""
+def format_option(f=None, *, formats=FORMATS):
+    """``--format table|csv|json`` for listings (``formats`` adds ``parquet`` where a table is written)."""
+    def wrap(g):
+        return click.option("--format", "fmt", type=click.Choice(formats), default="table", show_default=True,
+                            help="Output as an aligned table, CSV or JSON" + (" or Parquet (with -o)" if "parquet" in formats else "") + ".")(g)
+    return wrap(f) if f is not None else wrap
+
+
+def by_option(default: str = "year"):
+    """``--by year|session|decade|issue|all``: one result per group of items."""
+    return click.option("--by", type=click.Choice(["year", "session", "decade", "issue", "all"]), default=default,
+                        show_default=True, help="One result per year, session, decade, issue, or for the whole selection.")
+
+
+def index_option(default: str | None, choices=("net", "share", "s", "kappa", "pi"), help_text: str = ""):
+    return click.option("--index", "index", type=click.Choice(choices), default=default,
+                        show_default=default or "the source's", help=help_text)
+
+
+def selection_options(f):
+    """``--source`` and every selection option (each source takes some: the others are a usage error)."""
     options = [
-        click.option("--session", type=int, help="Only this GA session (1 = 1946 … 74 = 2019–20)."),
-        click.option("--issue", help="Only roll calls with this issue code: me, nu, di, hr, co, ec."),
-        click.option("--merge-successors", is_flag=True,
-                     help="One series per seat: USSR → Russia, FRG → Germany, ROC → China … (gk:continuedBy)."),
-        click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
-                     help="Which imported graph to read."),
-        click.option("--min-votes", type=int, default=5, show_default=True,
-                     help="Leave out roll calls with fewer votes (the Voeten data has two defective ones, with 2 and 4)."),
+        click.option("--source", type=click.Choice(SOURCE_NAMES), default="curated", show_default=True,
+                     help="curated: the acts in --data; unga: the UN General Assembly votes imported into --store; "
+                          "all: every source side by side."),
+        click.option("--since", type=DateType(), help="Only items on or after this date (YYYY[-MM[-DD]]; votes: whole years)."),
+        click.option("--until", type=DateType(end=True), help="Only items on or before this date (a year or month counts whole)."),
+        click.option("--forum", help="Curated: only acts in this forum (un-hrc, un-ga, un-ga-third-committee or a label)."),
+        click.option("--topic", help="Curated: only acts on this topic (xinjiang, hong-kong, tibet, syria ...)."),
+        click.option("--target", help="Curated: only acts targeting this state (ISO alpha-3, e.g. CHN)."),
+        click.option("--kind", help="Curated: only acts of this kind (JointStatement, JointLetter, RecordedVote ...)."),
+        click.option("--by-act", "by_act", is_flag=True, default=None,
+                     help="Curated: count every act as its own item (default: rival acts of one session or debate, "
+                          "gk:occasion, are one item and a state's value there is its side)."),
+        click.option("--session", type=int, help="Votes: only this session (GA: 1 = 1946 … 74 = 2019–20)."),
+        click.option("--issue", help="Votes: only records with this issue code (GA: me, nu, di, hr, co, ec)."),
+        click.option("--merge-successors", is_flag=True, default=None,
+                     help="Votes: one series per seat: USSR → Russia, FRG → Germany, ROC → China … (gk:continuedBy)."),
+        click.option("--layout", type=click.Choice(["voeten", "undl"]), default=None,
+                     help="GA votes: which imported layout to read (default voeten)."),
+        click.option("--min-votes", type=int, default=None,
+                     help="Votes: leave out records with fewer votes (default 5; the GA data has two with 2 and 4)."),
     ]
     for option in reversed(options):
         f = option(f)
-    return f
+    return store_option(data_option(f))
 
 
-def source_options(f):
-    """``--source curated|unga`` with the GA-vote options (``--store`` and :func:`vote_options`)."""
-    f = vote_options(store_option(f))
-    return click.option("--source", type=click.Choice(SOURCES), default="curated", show_default=True,
-                        help="curated: the acts in --data; unga: the UN General Assembly roll-call votes imported "
-                             "into --store, selected with --session, --issue and --since/--until (whole years).")(f)
+_SELECTION = ("since", "until", "forum", "topic", "target", "kind", "by_act", "session", "issue", "merge_successors",
+              "layout", "min_votes")
 
 
-#: Options that only make sense for one source (besides the command's own, passed as ``unga_only``).
-_VOTE_PARAMS = ("store_dir", "session", "issue", "merge_successors", "layout", "min_votes")
-_CURATED_FILTERS = ("forum", "topic", "target", "kind")
+def open_graphkit(kwargs: dict) -> tuple[Graphkit, str, dict]:
+    """Pop ``--data``, ``--store``, ``--source`` and the selection options: ``(graphkit, source, options)``."""
+    gk = Graphkit(kwargs.pop("data_dir", None), kwargs.pop("store_dir", None))
+    source = kwargs.pop("source", "curated")
+    options = {k: v for k in _SELECTION if (v := kwargs.pop(k, None)) is not None}
+    return gk, source, options
 
 
-def _flag(ctx, name: str) -> str:
-    return next((p.opts[0] for p in ctx.command.params if p.name == name), "--" + name.replace("_", "-"))
+def emit(text: str) -> None:
+    """Print a rendered result on stdout."""
+    click.echo(text.rstrip("\n"))
 
 
-def unga_from(kwargs: dict, filters: Filters, by_act: bool = False, unga_only=()):
-    """Pop ``--source`` and the GA-vote options; ``(store_dir, VoteSelection)`` for ``--source unga``, else None.
+def emit_report(report, fmt: str, output: Path | None = None) -> None:
+    """Print a report in the chosen format, or write its table to ``output`` (CSV or Parquet)."""
+    if output is not None:
+        from ..reports.output import write_frame
 
-    Options that belong to the other source are a usage error (exit 2):
-    ``--session`` with the curated acts, ``--target`` with the GA votes …
-    ``--since``/``--until`` become whole years (:func:`graphkit.sources.unga.selection.years_of`).
-    """
-    ctx = click.get_current_context()
-    source = kwargs.pop("source")
-    votes = {k: kwargs.pop(k) for k in _VOTE_PARAMS}
-    if source == "curated":
-        given = [n for n in (*_VOTE_PARAMS, *unga_only) if ctx.get_parameter_source(n) != ParameterSource.DEFAULT]
-        if given:
-            raise click.UsageError(f"{_flag(ctx, given[0])} applies to the GA votes only: add --source unga "
-                                   "(and import them first: graphkit import unga …)")
-        return None
-    wrong = [n for n in _CURATED_FILTERS if getattr(filters, n) is not None] + (["by_act"] if by_act else [])
-    if wrong:
-        raise click.UsageError(f"{_flag(ctx, wrong[0])} does not apply to --source unga: select GA roll calls with "
-                               "--session, --issue, --since and --until")
-    from ..sources.unga.selection import VoteSelection, years_of
-
-    since, until = years_of(filters.since, filters.until)
-    store_dir = votes.pop("store_dir")
-    return store_dir, VoteSelection(since=since, until=until, **votes)
+        write_frame(report.to_frame(), output, "parquet" if fmt == "parquet" else "csv")
+        click.echo(f"wrote {output}: {len(report.to_frame())} rows", err=True)
+        return
+    if fmt == "parquet":
+        raise click.UsageError("--format parquet writes a file: add -o FILE.parquet")
+    emit(report.render(fmt))

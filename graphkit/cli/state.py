@@ -1,98 +1,37 @@
-"""``graphkit state``: one state's record and its closest partners."""
+"""``graphkit state``: one state's record and its closest partners, or its drift toward partners."""
 from __future__ import annotations
-
-import json
 
 import click
 
-from ..graph.build import build
-from ..reports.output import to_jsonable
-from ..reports.analyses import state_profile
-from ..sources.curated.selection import resolve_states, select_records
 from . import main
-from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
-                      unga_from)
+from .options import by_option, emit_report, format_option, open_graphkit, selection_options
 
 
 @main.command("state")
 @click.argument("state")
-@data_option
-@filter_options
-@source_options
+@selection_options
 @format_option
-@by_act_option
 @click.option("--top", type=int, default=5, show_default=True, help="How many partners to list.")
-@click.option("--min-n", type=int, default=10, show_default=True,
-              help="GA: partners need this many roll calls in common with the state.")
-def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
+@click.option("--min-n", type=int, default=None,
+              help="Partners need this many items in common with the state (default: 1 for statements, 10 for votes).")
+@click.option("--rank-by", type=click.Choice(("net", "share", "s", "kappa", "pi")), default=None,
+              help="Rank partners by net ties (same minus opposite sides) or an index (default: net for statements, S for votes).")
+@click.option("--drift", is_flag=True, help="Agreement with --partner states group by group (--by year) instead.")
+@click.option("--partner", "partners", multiple=True, help="With --drift: the partners (repeatable; default CHN and USA).")
+@by_option("year")
+def state_command(state, fmt, top, min_n, rank_by, drift, partners, by, **kwargs):
     """One state's positions and its closest and most opposed partners.
 
-    With --source unga, its votes in the imported UN General Assembly roll
-    calls and the states that voted most and least like it (by S).
+    With a vote source, its votes and the states that voted most and least like
+    it (by S); with --drift, its agreement with partners year by year.
 
     \b
     Example: graphkit state CHN --since 2019
     Example: graphkit state FRA --source unga --since 2010 --issue hr
+    Example: graphkit state FRA --source unga --drift --partner CHN --partner USA
     """
-    filters = filters_from(kwargs)
-    votes = unga_from(kwargs, filters, by_act, unga_only=("min_n",))
-    if votes is not None:
-        from ..analysis.votes import state_record
-        from ..sources.unga.selection import load_matrix
-
-        store_dir, selection = votes
-        record = state_record(load_matrix(store_dir, selection, data_dir), state, top=top, min_n=min_n)
-        _emit_votes_record(record, fmt, selection.describe(), min_n)
+    gk, source, options = open_graphkit(kwargs)
+    if drift:
+        emit_report(gk.drift([state], tuple(partners) or ("CHN", "USA"), source, by=by, **options), fmt)
         return
-    graph = build(data_dir, check=False).graph
-    code = resolve_states(graph, [state])[0]
-    profile = state_profile(select_records(graph, filters), code, top=top, by_occasion=not by_act)
-    if fmt == "json":
-        click.echo(json.dumps(to_jsonable(profile), ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        emit(profile["positions"], "csv", ["date", "act_id", "kind", "forum", "target", "stance", "side", "roles"])
-        return
-    click.echo(f"{profile['name']} ({code}): {len(profile['positions'])} positions — "
-               f"{profile['supports']} supporting, {profile['criticises']} criticising, "
-               f"{profile['abstains']} abstaining toward the target ({filters.describe()})")
-    if not profile["positions"]:
-        click.echo("No position of this state in the selection.")
-        return
-    click.echo()
-    emit(profile["positions"], fmt, ["date", "act_id", "forum", "target", "stance", "roles"], title="Positions")
-    click.echo()
-    cols = ["partner", "name", "n", "same", "opposite", "share", "kappa"]
-    emit(profile["closest"], fmt, cols, title=f"Closest partners ({'acts' if by_act else 'items'} on the same side minus opposite, then share)")
-    if profile["opposed"]:
-        click.echo()
-        emit(profile["opposed"], fmt, cols, title="Most opposed")
-    for key, title in (("supporters", "supported"), ("critics", "criticised")):
-        if profile["as_target"][key]:
-            click.echo()
-            emit(profile["as_target"][key], fmt, ["state", "acts", "act_ids"],
-                 title=f"States that most often {title} {code} (as the target of acts)")
-    if not profile["partners"]:
-        click.echo("No other state took part in any of these acts (N = 0 with everyone).")
-
-
-def _emit_votes_record(record: dict, fmt: str, scope: str, min_n: int) -> None:
-    """Print :func:`graphkit.analysis.votes.state_record`: its votes, then closest and most opposed partners."""
-    cols = ["partner", "name", "n", "share", "s", "kappa", "pi"]
-    if fmt == "json":
-        click.echo(json.dumps(to_jsonable(record), ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        emit(record["ranking"], "csv", cols)
-        return
-    click.echo(f"{record['name']} ({record['state']}): voted on {record['roll_calls'] - record['absent']} of "
-               f"{record['roll_calls']} roll calls — {record['yes']} yes, {record['no']} no, "
-               f"{record['abstain']} abstaining ({scope})")
-    if not record["ranking"]:
-        click.echo(f"No other state voted on {min_n} or more of the same roll calls (lower --min-n).")
-        return
-    click.echo()
-    emit(record["closest"], fmt, cols, title=f"Closest partners (highest S, then share; ≥ {min_n} roll calls in common)")
-    if record["opposed"]:
-        click.echo()
-        emit(record["opposed"], fmt, cols, title="Most opposed (S < 0: further apart than one step on average)")
+    emit_report(gk.state(state, source, top=top, min_n=min_n, rank_by=rank_by, **options), fmt)

@@ -1,62 +1,15 @@
-"""``graphkit import unga``, ``graphkit audit`` and ``graphkit unga agreement|drift|blocs|camps``."""
-from __future__ import annotations
+"""``graphkit audit``, and ``graphkit unga ...``: the old GA-vote commands, kept for one release as aliases.
 
-import json
-from pathlib import Path
+``graphkit unga agreement|drift|blocs|camps`` did for the GA votes what the
+main commands now do for every source; each alias says what replaced it (on
+stderr) and runs it.
+"""
+from __future__ import annotations
 
 import click
 
-from ..errors import InputError
-from ..reports.output import to_jsonable
 from . import main
-from .options import data_option, emit, emit_frame, format_option, store_option, vote_options
-
-@main.group("import")
-def import_group():
-    """Import external data sets into the store.
-
-    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz
-    """
-
-
-@import_group.command("unga")
-@click.argument("votes", type=click.Path(path_type=Path))
-@click.argument("roll_calls", required=False, type=click.Path(path_type=Path))
-@click.argument("issues", required=False, type=click.Path(path_type=Path))
-@click.option("--layout", type=click.Choice(["voeten", "undl"]), default="voeten", show_default=True,
-              help="voeten: VOTES ROLL_CALLS [ISSUES] as in unvotes; undl: one UN Digital Library CSV.")
-@click.option("--release", help="Release label of the data set (default: file names and sha256 prefixes).")
-@store_option
-@data_option
-@click.option("--quiet", is_flag=True, help="No progress bar.")
-def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir, quiet):
-    """Import UN General Assembly roll-call votes (CSV or CSV.gz), replacing their named graph.
-
-    Every row is checked first (vote codes, roll calls, duplicates, country codes
-    by date); any problem stops the import with the file and line, before anything is written.
-
-    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz
-    """
-    from ..graph.states import load_states
-    from ..sources.unga.readers import read_undl, read_voeten
-    from ..store.votes import import_table
-
-    identity = load_states(data_dir)
-    if layout == "voeten":
-        if roll_calls is None:
-            raise InputError("the voeten layout needs VOTES and ROLL_CALLS (ISSUES optional)",
-                             hint="graphkit import unga votes.csv.gz roll_calls.csv.gz [issues.csv.gz]")
-        table = read_voeten(votes, roll_calls, issues, identity=identity)
-    else:
-        if roll_calls is not None:
-            raise InputError("the undl layout takes one file (its rows carry the roll calls)", value=str(roll_calls),
-                             hint="graphkit import unga undl.csv --layout undl")
-        table = read_undl(votes, identity=identity)
-    result = import_table(table, store_dir, release=release, progress=not quiet)
-    s = table.summary()
-    click.echo(f"imported {result.votes} votes on {result.roll_calls} roll calls ({s['first']} to {s['last']}, "
-               f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
-               f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s")
+from .options import by_option, data_option, emit_report, format_option, store_option
 
 
 @main.command("audit")
@@ -66,148 +19,108 @@ def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir,
 def audit_command(store_dir, data_dir, fmt):
     """List tallies computed from the imported votes that differ from reported tallies (exit 0).
 
-    Compares each roll call with its source's own tally columns, and with the
+    Compares each record with its source's own tally columns, and with the
     curated acts in data/ (same symbol): their reported counts and signatory lists.
 
     Example: graphkit audit
     """
-    from ..graph.build import build
-    from ..store.embedded import open_store
-    from ..sources.unga.audit import FINDING_COLUMNS, audit
-    from ..store.votes import import_hint
+    from ..api import Graphkit
 
-    store = open_store(store_dir, read_only=True, missing_hint=import_hint(store_dir=store_dir))
-    findings, summary = audit(store, build(data_dir, check=False).graph)
-    rows = [f.as_dict() for f in findings]
-    if fmt == "json":
-        click.echo(json.dumps({"summary": summary, "findings": rows}, ensure_ascii=False, indent=2))
-        return
-    emit(rows, fmt, FINDING_COLUMNS, title=f"Discrepancies: {summary['discrepancies']} "
-         f"({summary['roll_calls']} roll calls, {summary['curated_acts_matched']} curated acts matched, "
-         f"{summary['compared_tallies']} tallies compared)")
+    emit_report(Graphkit(data_dir, store_dir).audit(), fmt)
 
 
-# ---------------------------------------------------------------- analyses
-
-
-def unga_filters(f):
-    """``--since --until`` (years) and :func:`~graphkit.cli.options.vote_options`: which votes and how to key them."""
-    f = vote_options(f)
-    for option in reversed([click.option("--since", type=int, help="Only roll calls from this year on."),
-                            click.option("--until", type=int, help="Only roll calls up to this year.")]):
+def _vote_options(f):
+    options = [
+        click.option("--since", type=int, help="Only roll calls from this year on."),
+        click.option("--until", type=int, help="Only roll calls up to this year."),
+        click.option("--session", type=int, help="Only this GA session (1 = 1946 … 74 = 2019–20)."),
+        click.option("--issue", help="Only roll calls with this issue code: me, nu, di, hr, co, ec."),
+        click.option("--merge-successors", is_flag=True, default=None, help="One series per seat: USSR → Russia …"),
+        click.option("--layout", type=click.Choice(["voeten", "undl"]), default=None, help="Which imported graph to read."),
+        click.option("--min-votes", type=int, default=None, help="Leave out roll calls with fewer votes (default 5)."),
+    ]
+    for option in reversed(options):
         f = option(f)
-    return f
+    return store_option(data_option(f))
 
 
-def _matrix(store_dir, data_dir, kw):
-    from ..sources.unga.selection import VoteSelection, load_matrix
+def _open(replacement: str, kw: dict):
+    from ..api import Graphkit
 
-    names = ("session", "issue", "since", "until", "merge_successors", "layout", "min_votes")
-    return load_matrix(store_dir, VoteSelection(**{k: kw.pop(k) for k in names}), data_dir)
-
-
-def _records(frame):
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
+    click.echo(f"note: `graphkit unga` is an alias kept for one release; use `{replacement}`", err=True)
+    gk = Graphkit(kw.pop("data_dir"), kw.pop("store_dir"))
+    for key in ("since", "until"):
+        if kw.get(key) is not None:
+            kw[key] = str(kw[key])
+    return gk, {k: v for k, v in kw.items() if v is not None}
 
 
 @main.group("unga")
 def unga_group():
-    """Analyses of the imported UN General Assembly votes.
+    """Deprecated aliases: the GA-vote analyses are now the main commands with --source unga.
 
-    Example: graphkit unga drift --state FRA --partner CHN --partner USA
+    Example: graphkit unga drift --state FRA   (now: graphkit state FRA --source unga --drift)
     """
-
-
-_BY = click.option("--by", type=click.Choice(["year", "session", "decade", "issue", "all"]), default="year", show_default=True,
-                   help="One result per year, session, decade, issue or for the whole selection.")
 
 
 @unga_group.command("agreement")
-@store_option
-@data_option
-@unga_filters
-@_BY
-@click.option("--state", "states", multiple=True, help="Only pairs with this state (repeatable; ISO alpha-3 or historic key).")
+@_vote_options
+@by_option("year")
+@click.option("--state", "states", multiple=True, help="Only pairs with this state (repeatable).")
 @click.option("--min-n", type=int, default=1, show_default=True, help="Only pairs with this many roll calls in common.")
 @format_option
-def agreement_command(store_dir, data_dir, by, states, min_n, fmt, **kw):
-    """Agreement indices (share, S, kappa, pi, n) of every pair of states, by year, session, decade or issue.
+def agreement_alias(by, states, min_n, fmt, **kw):
+    """Alias of `graphkit compare --all-pairs --source unga --by year`.
 
     Example: graphkit unga agreement --state CHN --by decade --format csv
     """
-    from ..analysis.votes import agreement_table
-
-    m = _matrix(store_dir, data_dir, kw)
-    emit_frame(agreement_table(m, by, states=list(states) or None, min_n=min_n), fmt, f"Agreement by {by}")
+    gk, options = _open("graphkit compare --all-pairs --source unga --by BY", kw)
+    emit_report(gk.agreement(by, "unga", states=list(states) or None, min_n=min_n, **options), fmt)
 
 
 @unga_group.command("drift")
-@store_option
-@data_option
-@unga_filters
-@_BY
+@_vote_options
+@by_option("year")
 @click.option("--state", "states", multiple=True, help="Only these states (repeatable); default all.")
 @click.option("--partner", "partners", multiple=True, help="Agreement with these (repeatable; default CHN and USA).")
 @format_option
-def drift_command(store_dir, data_dir, by, states, partners, fmt, **kw):
-    """Each state's agreement with China and the United States (or other partners), year by year.
+def drift_alias(by, states, partners, fmt, **kw):
+    """Alias of `graphkit state STATE --source unga --drift --partner P`.
 
     Example: graphkit unga drift --state FRA --state IND --merge-successors
     """
-    from ..analysis.votes import drift
-
-    m = _matrix(store_dir, data_dir, kw)
-    emit_frame(drift(m, tuple(partners) or ("CHN", "USA"), states=list(states) or None, by=by), fmt, f"Agreement with partners by {by}")
+    gk, options = _open("graphkit state STATE --source unga --drift", kw)
+    emit_report(gk.drift(list(states) or None, tuple(partners) or ("CHN", "USA"), "unga", by=by, **options), fmt)
 
 
 @unga_group.command("blocs")
-@store_option
-@data_option
-@unga_filters
-@click.option("--by", type=click.Choice(["year", "session", "decade", "issue", "all"]), default="decade", show_default=True,
-              help="Blocs per decade (default), year, session, issue or for the whole selection.")
-@click.option("--index", type=click.Choice(["kappa", "pi", "s", "share"]), default="kappa", show_default=True,
-              help="Agreement index weighting the ties (kappa, pi: chance-corrected).")
+@_vote_options
+@by_option("decade")
+@click.option("--index", type=click.Choice(["kappa", "pi", "s", "share"]), default="kappa", show_default=True)
 @click.option("--min-n", type=int, default=20, show_default=True, help="Pairs with fewer shared roll calls get no tie.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bloc search (same seed, same blocs).")
+@click.option("--seed", type=int, default=0, show_default=True)
 @format_option
-def blocs_command(store_dir, data_dir, by, index, min_n, seed, fmt, **kw):
-    """Voting blocs per decade: signed modularity on the pairs' agreement.
+def blocs_alias(by, index, min_n, seed, fmt, **kw):
+    """Alias of `graphkit blocs --source unga --by decade`.
 
     Example: graphkit unga blocs --by decade --merge-successors
     """
-    from ..analysis.votes import blocs
-
-    m = _matrix(store_dir, data_dir, kw)
-    emit_frame(blocs(m, by, index=index, min_n=min_n, seed=seed), fmt, f"Blocs by {by} ({index})")
+    gk, options = _open("graphkit blocs --source unga --by decade", kw)
+    emit_report(gk.blocs("unga", by=by, weight=index, min_n=min_n, seed=seed, **options), fmt)
 
 
 @unga_group.command("camps")
-@store_option
-@data_option
-@unga_filters
-@_BY
-@click.option("--target", default="CHN", show_default=True, help="Target of the joint statements defining the camps.")
-@click.option("--camp-since", default="2019", show_default=True, help="Statements from this date (YYYY[-MM[-DD]]).")
-@click.option("--camp-until", default="2022-12-31", show_default=True, help="Statements up to this date.")
+@_vote_options
+@by_option("year")
+@click.option("--target", default="CHN", show_default=True)
+@click.option("--camp-since", default="2019", show_default=True)
+@click.option("--camp-until", default="2022-12-31", show_default=True)
 @click.option("--index", type=click.Choice(["s", "share", "kappa", "pi"]), default="s", show_default=True)
 @format_option
-def camps_command(store_dir, data_dir, by, target, camp_since, camp_until, index, fmt, **kw):
-    """Do the camps of the joint statements on a target also vote together in the GA, and since when?
+def camps_alias(by, target, camp_since, camp_until, index, fmt, **kw):
+    """Alias of `graphkit camps --camps-of CHN --source unga`.
 
     Example: graphkit unga camps --target CHN --merge-successors
     """
-    from ..analysis.statement_camps import statement_camps
-    from ..analysis.votes import camp_agreement
-
-    camps, excluded = statement_camps(data_dir, target, camp_since, camp_until)
-    m = _matrix(store_dir, data_dir, kw)
-    frame, summary = camp_agreement(m, camps, by=by, index=index)
-    summary = {**summary, "camps": {k: len(v) for k, v in camps.items()}, "on_both_sides": excluded}
-    if fmt == "json":
-        click.echo(json.dumps(to_jsonable({"summary": summary, "rows": _records(frame)}), ensure_ascii=False, indent=2))
-        return
-    emit_frame(frame, fmt, f"Mean {index} within and across the camps of the statements on {target}")
-    if fmt == "table":
-        click.echo(f"\ncamps: {summary['camps']}; on both sides (left out): {', '.join(excluded) or 'none'}; "
-                   f"within > across by ≥ {summary['margin']} every {by} since: {summary['since']}")
+    gk, options = _open("graphkit camps --camps-of TARGET --source unga", kw)
+    emit_report(gk.camps(target, "unga", camp_since=camp_since, camp_until=camp_until, by=by, index=index, **options), fmt)

@@ -2,7 +2,7 @@
 
 The pipeline, one function per stage::
 
-    build_view(graph, view, filters, act)   -> View   (projection + blocs + centrality + sources)
+    view_from_matrix(matrix, view, act)     -> View   (projection + blocs + centrality + sources)
     View.scene() / scene_from_graph(g)      -> Scene  (positions, colours, sizes, legend, tooltips)
     Scene.write_html(path)                  -> one self-contained HTML file (no network needed)
     Scene.write_image(path, "png"|"svg")    -> a static picture from the same layout
@@ -17,10 +17,10 @@ from .html import html_document, notebook_html, write_html
 from .scene import Scene, layout_positions, scene_from_graph
 from .static import IMAGE_FORMATS, write_image
 from .tables import TABLES, write_tables
-from .views import VIEWS, View, build_view, view_from_records
+from .views import VIEWS, View, build_view, view_from_matrix
 
 __all__ = [
-    "build_view", "view_from_records", "View", "VIEWS",
+    "build_view", "view_from_matrix", "View", "VIEWS",
     "Scene", "scene_from_graph", "layout_positions",
     "html_document", "write_html", "notebook_html", "write_image", "IMAGE_FORMATS",
     "export_graph", "EXPORT_FORMATS", "write_tables", "TABLES",

@@ -14,7 +14,7 @@ from .static import IMAGE_FORMATS
 from .tables import write_tables
 from .views import View, build_view
 
-__all__ = ["RENDER_FORMATS", "render_file", "export_file", "format_from_path"]
+__all__ = ["RENDER_FORMATS", "render_file", "render_view", "export_file", "export_view", "format_from_path"]
 
 RENDER_FORMATS = ("html",) + IMAGE_FORMATS
 SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".gexf": "gexf",
@@ -42,17 +42,29 @@ def format_from_path(path, fmt: str | None, allowed: tuple[str, ...]) -> str:
 def render_file(graph, path, *, view: str = "coalition", filters: Filters | None = None, act: str | None = None,
                 fmt: str | None = None, title: str | None = None, seed: int = 0,
                 by_occasion: bool = True) -> tuple[Path, View]:
-    """Render ``view`` of ``graph`` to ``path`` as html, png or svg; return the path and the view."""
+    """Render ``view`` of the curated acts in ``graph`` to ``path`` as html, png or svg; return the path and the view."""
     fmt = format_from_path(path, fmt, RENDER_FORMATS)
     v = build_view(graph, view, filters, act=act, title=title, seed=seed, by_occasion=by_occasion)
+    return render_view(v, path, fmt, seed), v
+
+
+def render_view(v: View, path, fmt: str | None = None, seed: int = 0) -> Path:
+    """Write a view to ``path`` as html, png or svg (``fmt`` or the suffix)."""
+    fmt = format_from_path(path, fmt, RENDER_FORMATS)
     scene = v.scene(seed=seed)
     written = scene.write_html(path) if fmt == "html" else scene.write_image(path, fmt)
-    return Path(written), v
+    return Path(written)
 
 
 def export_file(graph, path, *, fmt: str | None = None, view: str = "coalition", filters: Filters | None = None,
                 table: str | None = None, seed: int = 0, by_occasion: bool = True) -> tuple[list[Path], View]:
-    """Export ``view`` of ``graph`` as gexf, graphml, cytoscape-json or csv; return the files and the view.
+    """Export ``view`` of the curated acts in ``graph`` (see :func:`export_view`); return the files and the view."""
+    v = build_view(graph, view, filters, seed=seed, by_occasion=by_occasion)
+    return export_view(v, path, fmt=fmt, table=table), v
+
+
+def export_view(v: View, path, *, fmt: str | None = None, table: str | None = None) -> list[Path]:
+    """Write a view as gexf, graphml, cytoscape-json or csv.
 
     CSV without ``table`` writes a folder holding ``edges.csv``, ``blocs.csv`` and ``years.csv``.
     """
@@ -61,7 +73,6 @@ def export_file(graph, path, *, fmt: str | None = None, view: str = "coalition",
     fmt = format_from_path(path, fmt, EXPORT_FORMATS)
     if table is not None and fmt != "csv":
         raise InputError("--table only applies to --format csv", value=table, hint="drop --table or use --format csv")
-    v = build_view(graph, view, filters, seed=seed, by_occasion=by_occasion)
     if fmt == "csv":
-        return write_tables(v, path, table), v
-    return [export_graph(v.graph, path, fmt, v.acts_info)], v
+        return write_tables(v, path, table)
+    return [export_graph(v.graph, path, fmt, v.acts_info)]

@@ -74,14 +74,11 @@ def bloc_rows(view) -> list[dict]:
 
 def year_rows(view) -> list[dict]:
     """Agreement by year: the coalition projection of each year's items (long format)."""
-    from ..analysis.drift import by_year as group_by_year
     from ..analysis.projections import coalition_graph
 
-    occasion = getattr(view, "by_occasion", True)
-    by_year = group_by_year(view.records, occasion)
     rows = []
-    for year in sorted(by_year):
-        g = coalition_graph(by_year[year], occasion)
+    for year, sub in view.matrix.groups("year"):
+        g = coalition_graph(sub)
         for u, v, d in sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
             rows.append({"year": year, "source": u, "target": v, "source_name": g.nodes[u].get("label", u),
                          "target_name": g.nodes[v].get("label", v), "weight": d.get("weight", 1),

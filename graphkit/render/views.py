@@ -1,12 +1,15 @@
-"""From the RDF graph to a view ready to draw or export: projection, blocs, centrality, sources.
+"""From a position matrix to a view ready to draw or export: projection, blocs, centrality, sources.
 
-:func:`build_view` is the one function the ``render`` and ``export`` commands call.
-It reads positions (:func:`graphkit.sources.curated.records.position_records`, with the usual
-filters), projects them with :mod:`graphkit.analysis.projections` (coalition, signed or
-bipartite), detects blocs on the signed graph (:func:`graphkit.analysis.blocs.signed_blocs`),
-sizes every state by its weighted degree in the coalition graph
-(:func:`graphkit.analysis.centrality.centrality`), and collects what a caption needs: the acts'
-labels and dates and the sources behind them.
+:func:`view_from_matrix` is the one function the ``render`` and ``export``
+commands call (through :meth:`graphkit.api.Graphkit.view`), for any source.
+It projects the matrix with :mod:`graphkit.analysis.projections` (coalition or
+signed; bipartite — states and acts — for the curated acts, which have
+records), detects blocs on the signed graph
+(:func:`graphkit.analysis.blocs.signed_blocs`), sizes every state by its
+weighted degree in the coalition graph (:func:`graphkit.analysis.centrality.centrality`),
+and collects what a caption needs: the acts' labels and dates and the
+sources behind them. :func:`build_view` does it for the curated acts of an
+rdflib graph.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 from rdflib import Graph
 
 from ..errors import DataError, InputError
@@ -22,7 +26,7 @@ from ..namespaces import BINDINGS, DCTERMS, GK, PROV, RDF
 from ..sources.curated.records import Filters, PositionRecord, position_records
 from .scene import Scene, scene_from_graph
 
-__all__ = ["View", "VIEWS", "build_view", "view_from_records", "act_sources"]
+__all__ = ["View", "VIEWS", "build_view", "view_from_matrix", "act_sources"]
 
 VIEWS = ("coalition", "signed", "bipartite")
 
@@ -48,16 +52,21 @@ class View:
 
     name: str
     graph: nx.Graph
-    records: list[PositionRecord]
+    matrix: object
     acts_info: dict
     sources: dict
-    filters: Filters
+    scope: str
     act: str | None = None
     blocs: object = None
     title: str = ""
     caption: str = ""
     color_by: str = "bloc"
     by_occasion: bool = True
+
+    @property
+    def records(self) -> list[PositionRecord]:
+        """The curated records behind the view (empty for vote sources)."""
+        return self.matrix.records
 
     def scene(self, seed: int = 0) -> Scene:
         """The view laid out and styled (same seed, same picture)."""
@@ -104,31 +113,7 @@ def act_sources(graph: Graph) -> dict[str, dict[str, str]]:
 
 def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = None, act: str | None = None,
                title: str | None = None, seed: int = 0, by_occasion: bool = True) -> View:
-    """Project the positions in ``graph`` that pass ``filters`` as ``view`` and annotate it.
-
-    Parameters
-    ----------
-    graph : rdflib.Graph
-        The built graph (:func:`graphkit.graph.build.build`'s ``.graph``).
-    view : {"coalition", "signed", "bipartite"}
-    filters : Filters, optional
-    act : str, optional
-        An act id (``hrc44-2020-07-01-xinjiang-support``) or IRI: colour states by
-        their stance on it instead of by bloc.
-    title : str, optional
-        Defaults to a title naming the view and the filters.
-    seed : int
-        Seed of the bloc detection.
-    by_occasion : bool
-        Count rival acts of one occasion as one item in the state–state views
-        (:mod:`graphkit.sources.curated.items`); False counts every act.
-
-    Raises
-    ------
-    InputError
-        Unknown view, or an ``act`` that is not among the filtered acts.
-    DataError
-        No state position passes the filters.
+    """The view of the curated acts in ``graph`` that pass ``filters`` (see :func:`view_from_matrix`).
 
     Examples
     --------
@@ -138,31 +123,81 @@ def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = 
     >>> v.caption.split(";")[0]
     '5 states, 4 acts from 2020-06-29 to 2022-10-20'
     """
+    from ..sources.curated.matrix import curated_matrix
+
     if view not in VIEWS:
         raise InputError(f"unknown view {view!r}", value=view, hint="valid: " + ", ".join(VIEWS))
     filters = filters or Filters()
     records = position_records(graph, filters)
-    return view_from_records(records, view, filters=filters, sources=act_sources(graph), act=act, title=title,
-                             seed=seed, by_occasion=by_occasion)
-
-
-def view_from_records(records: list[PositionRecord], view: str = "coalition", *, filters: Filters | None = None,
-                      sources: dict | None = None, act: str | None = None, title: str | None = None,
-                      seed: int = 0, by_occasion: bool = True) -> View:
-    """:func:`build_view` on records already read (``sources`` as :func:`act_sources` returns)."""
-    from ..analysis.blocs import signed_blocs
-    from ..analysis.centrality import centrality
-    from ..analysis.projections import bipartite_graph, coalition_graph, signed_graph
-
-    filters = filters or Filters()
-    sources = sources or {}
-    state_records = [r for r in records if r.is_state]
-    if not state_records:
+    if not any(r.is_state for r in records):
         raise DataError(f"no state positions left after the filters ({filters.describe()})",
                         hint="widen --since/--until or check --forum/--topic/--target/--kind spelling")
-    signed = signed_graph(records, by_occasion)
-    g = {"coalition": lambda rs: coalition_graph(rs, by_occasion), "bipartite": bipartite_graph}.get(
-        view, lambda _: signed)(records)
+    return view_from_matrix(curated_matrix(records, by_occasion), view, scope=filters.describe(),
+                            sources=act_sources(graph), act=act, title=title, seed=seed)
+
+
+def _acts_of_matrix(matrix) -> tuple[dict, dict, dict]:
+    """For a matrix without records (votes): acts info, each state's acts and its counts of votes."""
+    names = {1: "yes", 0: "abstain", -1: "no"}
+    acts_info, acts_by_state, stances = {}, defaultdict(list), defaultdict(Counter)
+    items = matrix.items
+    act_of = [tuple(a)[0] if len(a) else str(i) for a, i in zip(items["acts"], items["item"])]
+    for col, act in enumerate(act_of):
+        day = items.at[col, "date"]
+        label = items.at[col, "label"] + (f" ({items.at[col, 'symbol']})" if items.at[col, "symbol"] else "")
+        acts_info[act] = {"label": label, "date": None if day != day else day.date().isoformat(),
+                          "kind": items.at[col, "kind"], "forum": items.at[col, "forum"], "target": None,
+                          "sources": [f"source/{items.at[col, 'source']}"]}
+    for i, key in enumerate(matrix.keys):
+        row = matrix.values[i]
+        cols = np.flatnonzero(~np.isnan(row))
+        acts_by_state[key] = [act_of[c] for c in cols]
+        stances[key] = Counter(names[int(row[c])] for c in cols)
+    return acts_info, acts_by_state, stances
+
+
+def view_from_matrix(matrix, view: str = "coalition", *, scope: str = "", sources: dict | None = None,
+                     act: str | None = None, title: str | None = None, seed: int = 0) -> View:
+    """Project ``matrix`` as ``view`` and annotate it (blocs, centrality, acts, caption).
+
+    Parameters
+    ----------
+    view : {"coalition", "signed", "bipartite"}
+        ``bipartite`` (states and acts) needs the curated records.
+    scope : str
+        The selection in words, for the title and caption.
+    sources : dict, optional
+        Act IRI → {source IRI: text} (:func:`act_sources`), for the caption.
+    act : str, optional
+        An act id or IRI (curated) or a record id (votes): colour states by
+        their stance on it instead of by bloc.
+    seed : int
+        Seed of the bloc detection.
+
+    Raises
+    ------
+    InputError
+        Unknown view, the bipartite view without records, or an ``act`` not in the selection.
+    """
+    from ..analysis.blocs import signed_blocs
+    from ..analysis.centrality import centrality
+    from ..analysis.projections import coalition_graph, signed_graph
+    from ..sources.curated.projections import bipartite_graph
+
+    if view not in VIEWS:
+        raise InputError(f"unknown view {view!r}", value=view, hint="valid: " + ", ".join(VIEWS))
+    records = matrix.records
+    if view == "bipartite" and not records:
+        raise InputError("the bipartite view (states and acts) is drawn for the curated acts only", value=view,
+                         hint="use --view coalition or --view signed with a vote source")
+    if not matrix.keys:
+        raise DataError(f"no state positions left after the filters ({scope})",
+                        hint="widen --since/--until or check the other options' spelling")
+    sources = sources or {}
+    by_occasion = not records or "occasion" in matrix.note
+    signed = signed_graph(matrix)
+    coalition = coalition_graph(matrix)
+    g = coalition if view == "coalition" else signed if view == "signed" else bipartite_graph(records)
     blocs = signed_blocs(signed, seed=seed)
     membership = dict(blocs.membership)
     names = {n: d.get("label", n) for n, d in signed.nodes(data=True)}
@@ -170,21 +205,37 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                          + ", ".join(names.get(m, m) for m in b.core) + ")" for b in blocs.blocs}
     g.graph["bloc_labels"] = bloc_labels
 
-    acts_by_state: dict[str, list[str]] = defaultdict(list)
-    stances_by_state: dict[str, Counter] = defaultdict(Counter)
-    acts_info: dict[str, dict] = {}
-    for r in records:
-        acts_info.setdefault(r.act, {"label": r.act_label, "date": r.date.isoformat() if r.date else None,
-                                     "kind": r.kind, "forum": r.forum_label or r.forum, "target": r.target,
-                                     "sources": sorted(sources.get(r.act, {}))})
-        if r.is_state and r.act not in acts_by_state[r.participant]:
-            acts_by_state[r.participant].append(r.act)
-            stances_by_state[r.participant][r.stance] += 1
+    if records:
+        acts_by_state: dict[str, list[str]] = defaultdict(list)
+        stances_by_state: dict[str, Counter] = defaultdict(Counter)
+        acts_info: dict[str, dict] = {}
+        for r in records:
+            acts_info.setdefault(r.act, {"label": r.act_label, "date": r.date.isoformat() if r.date else None,
+                                         "kind": r.kind, "forum": r.forum_label or r.forum, "target": r.target,
+                                         "sources": sorted(sources.get(r.act, {}))})
+            if r.is_state and r.act not in acts_by_state[r.participant]:
+                acts_by_state[r.participant].append(r.act)
+                stances_by_state[r.participant][r.stance] += 1
+        chosen = _find_act(act, records) if act else None
+        chosen_stance = {r.participant: (r.stance, r.side) for r in chosen} if chosen else None
+        chosen_label = (chosen[0].act_label, chosen[0].date or "undated", chosen[0].act) if chosen else None
+    else:
+        acts_info, acts_by_state, stances_by_state = _acts_of_matrix(matrix)
+        chosen_stance = chosen_label = None
+        if act:
+            ids = matrix.item_ids
+            if act not in ids:
+                raise InputError(f"record {act!r} is not among the {len(ids)} records selected", value=act,
+                                 hint="give a record id from graphkit explain, or widen the selection")
+            col = ids.index(act)
+            vote = {1: "yes", 0: "abstain", -1: "no"}
+            chosen_stance = {k: (vote[int(v)], int(v)) for k, v in zip(matrix.keys, matrix.values[:, col]) if v == v}
+            chosen_label = (matrix.items.at[col, "label"], str(matrix.items.at[col, "date"])[:10],
+                            tuple(matrix.items.at[col, "acts"])[0])
 
-    chosen = _find_act(act, records) if act else None
-    coalition = g if view == "coalition" else coalition_graph(records, by_occasion)
     central = {row["state"]: row for row in centrality(coalition, membership)}
     top = max((row["weighted_degree"] for row in central.values()), default=0) or 1
+    unit_word = "item" if by_occasion else "act"
     for node, data in g.nodes(data=True):
         if data.get("type") == "act":
             data["acts"] = [node]
@@ -198,36 +249,37 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
         data["betweenness"] = row.get("betweenness", 0.0)
         data["acts"] = acts_by_state.get(node, [])
         counts = stances_by_state.get(node)
-        data["tooltip"] = [f"sided with {row.get('degree', 0)} states ({row.get('weighted_degree', 0)} {'act' if not by_occasion else 'item'}-ties); "
+        data["tooltip"] = [f"sided with {row.get('degree', 0)} states ({row.get('weighted_degree', 0)} {unit_word}-ties); "
                            f"betweenness {row.get('betweenness', 0.0):.3f}"]
         if counts:
             data["tooltip"].append("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        if chosen:
-            mine = [r for r in chosen if r.participant == node]
-            data["stance"] = mine[0].stance if mine else None
-            data["side"] = mine[0].side if mine else None
+        if chosen_stance is not None:
+            stance, side = chosen_stance.get(node, (None, None))
+            data["stance"], data["side"] = stance, side
 
-    dates = sorted(r.date for r in records if r.date)
+    dates = sorted(i["date"] for i in acts_info.values() if i["date"])
     used_sources = sorted({s for a in acts_info for s in sources.get(a, {}).items()}, key=lambda kv: kv[1])
+    if not records:
+        used_sources = sorted({(s, s.split("/", 1)[1]) for i in acts_info.values() for s in i["sources"]})
     states = sum(1 for _, d in g.nodes(data=True) if d.get("type") != "act")
-    span = f" from {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else ""
-    caption = f"{states} states, {len(acts_info)} acts{span}; filters: {filters.describe()}"
-    if chosen:
-        caption += f"; colours: stance on {chosen[0].act_label} ({chosen[0].date or 'undated'})"
+    span = f" from {dates[0]} to {dates[-1]}" if dates else ""
+    caption = f"{states} states, {len(acts_info)} acts{span}; filters: {scope}"
+    if chosen_label:
+        caption += f"; colours: stance on {chosen_label[0]} ({chosen_label[1]})"
     caption += "; sources: " + ("; ".join(text for _, text in used_sources) if used_sources else "none recorded")
-    unit = "item (rival acts of one session or debate count once)" if by_occasion else "act"
+    unit = "item (rival acts of one session or debate count once)" if by_occasion and records else \
+        ("recorded vote" if not records else "act")
     caption += ". Edges: " + {
-        "coalition": f"two states took the same side on an {unit}; width = number of such "
+        "coalition": f"two states took the same {'side' if records else 'vote'} on an {unit}; width = number of such "
                      + ("items." if by_occasion else "acts."),
         "signed": f"same side (+1) minus opposite sides (-1) per {unit}; red dashed = more often apart.",
         "bipartite": "a state's position in an act (square); colour = its side toward the target.",
     }[view]
     default_title = {"coalition": "Coalitions", "signed": "Agreement and opposition", "bipartite": "States and acts"}[view]
-    described = filters.describe()
-    return View(name=view, graph=g, records=records, acts_info=acts_info, sources=dict(used_sources),
-                filters=filters, act=chosen[0].act if chosen else None, blocs=blocs,
-                title=title or (default_title + ("" if described == "no filter" else f" ({described})")),
-                caption=caption, color_by="stance" if chosen else "bloc", by_occasion=by_occasion)
+    return View(name=view, graph=g, matrix=matrix, acts_info=acts_info, sources=dict(used_sources),
+                scope=scope, act=chosen_label[2] if chosen_label else None, blocs=blocs,
+                title=title or (default_title + ("" if scope in ("", "no filter") else f" ({scope})")),
+                caption=caption, color_by="stance" if chosen_label else "bloc", by_occasion=by_occasion)
 
 
 def _find_act(act: str, records: list[PositionRecord]) -> list[PositionRecord]:

@@ -38,20 +38,15 @@ and line. Nothing is returned (and so nothing imported) until every row passed.
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import gzip
-import io
-from dataclasses import dataclass, field
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
 from ...errors import DataError, InputError
 from ...graph.states import StateResolver
+from ..votes.dataset import VoteDataset
+from ..votes.table import VoteTable, check_votes, dates, flags, ints, read_frame, vote_values
 
-__all__ = ["VoteTable", "read_voeten", "read_undl", "LAYOUTS", "VOTE_CODES", "ISSUE_NAMES"]
+__all__ = ["read_voeten", "read_undl", "LAYOUTS", "VOTE_CODES", "ISSUE_NAMES", "DATASETS"]
 
 LAYOUTS = ("voeten", "undl")
 #: Accepted vote codes → +1 yes / 0 abstain / −1 no; None = no position (absent, not voting, not a member).
@@ -64,103 +59,16 @@ ISSUE_NAMES = {"me": "Palestinian conflict", "nu": "Nuclear weapons and nuclear 
                "di": "Arms control and disarmament", "hr": "Human rights", "co": "Colonialism",
                "ec": "Economic development"}
 
-
-@dataclass
-class VoteTable:
-    """Votes and roll calls read and checked, ready to import or to analyse.
-
-    ``roll_calls`` is a DataFrame indexed by roll-call id (str) with columns
-    ``session`` (Int64), ``raw_date`` and ``date`` (``datetime64``; ``date`` is
-    the first of the month when ``precision`` is ``"month"``), ``precision``,
-    ``symbol``, ``amend``, ``para``, ``important`` (boolean, NA when not coded),
-    ``short``, ``descr``, ``issues`` (tuple of codes), ``yes``/``no``/``abstain``
-    (the file's own tallies, NA when absent) and ``line``. ``votes`` has
-    ``rcid``, ``code`` (as in the file), ``key`` (graphkit entity key), ``value``
-    (+1 / 0 / −1) and ``line``.
-    """
-
-    layout: str
-    roll_calls: pd.DataFrame
-    votes: pd.DataFrame
-    issue_names: dict[str, str] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    skipped: int = 0
-
-    def summary(self) -> dict:
-        return {"layout": self.layout, "roll_calls": len(self.roll_calls), "votes": len(self.votes),
-                "entities": int(self.votes["key"].nunique()), "skipped_non_votes": self.skipped,
-                "first": str(self.roll_calls["raw_date"].min())[:10], "last": str(self.roll_calls["raw_date"].max())[:10]}
-
-
-def _open_text(path: Path):
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"file {path} does not exist", file=path, hint="give the path of a CSV or CSV.gz file")
-    with path.open("rb") as fh:
-        magic = fh.read(2)
-    raw = gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
-    return io.TextIOWrapper(raw, encoding="utf-8", newline="")
-
-
-def _read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict[str, tuple[str, ...]]) -> pd.DataFrame:
-    """Read a CSV as strings, rename aliases to canonical names, add ``line`` (file line of each row)."""
-    try:
-        with _open_text(path) as fh:
-            header = next(csv.reader([fh.readline()]), [])
-            fh.seek(0)
-            frame = pd.read_csv(fh, dtype=str, keep_default_na=False, na_filter=False)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", file=path, hint="save the CSV as UTF-8") from None
-    except (pd.errors.ParserError, csv.Error, EOFError, OSError) as exc:
-        raise InputError(f"malformed CSV: {str(exc).strip()}", file=path, hint="one row per line, comma-separated, a header row") from None
-    lower = {c.strip().lower(): c for c in header}
-    rename = {}
-    for canonical, aliases in {**required, **optional}.items():
-        for alias in aliases:
-            if alias in lower:
-                rename[lower[alias]] = canonical
-                break
-    missing = [" or ".join(a) for c, a in required.items() if not set(a) & set(lower)]
-    if missing:
-        raise InputError(f"missing column(s) {', '.join(missing)}", file=path, line=1,
-                         hint="see `graphkit import unga --help` for the columns of each layout")
-    frame = frame.rename(columns=rename)[list(dict.fromkeys(rename.values()))]
-    for c in optional:
-        if c not in frame:
-            frame[c] = ""
-    frame["line"] = np.arange(2, len(frame) + 2)
-    return frame
-
-
-def _ints(frame: pd.DataFrame, column: str, path, *, allow_empty=False) -> pd.Series:
-    text = frame[column].str.strip()
-    values = pd.to_numeric(text.where(text != ""), errors="coerce")
-    bad = values.isna() & ((text != "") | (not allow_empty)) | (values.notna() & (values % 1 != 0))
-    if bad.any():
-        row = frame[bad].iloc[0]
-        raise DataError(f"{column} {row[column]!r} is not a whole number", file=path, line=int(row["line"]),
-                        value=row[column], hint=f"write {column} as digits" + (" or leave it empty" if allow_empty else ""))
-    return values.astype("Int64")
-
-
-def _flags(frame: pd.DataFrame, column: str, path) -> pd.Series:
-    text = frame[column].str.strip().str.lower()
-    mapping = {"1": True, "0": False, "true": True, "false": False, "": pd.NA, "na": pd.NA}
-    bad = ~text.isin(list(mapping))
-    if bad.any():
-        row = frame[bad].iloc[0]
-        raise DataError(f"{column} {row[column]!r} is not a 0/1 flag", file=path, line=int(row["line"]),
-                        value=row[column], hint="write 1, 0 or leave it empty (not coded)")
-    return text.map(mapping).astype("boolean")
-
-
-def _dates(frame: pd.DataFrame, column: str, path) -> pd.Series:
-    values = pd.to_datetime(frame[column].str.strip(), format="%Y-%m-%d", errors="coerce")
-    if values.isna().any():
-        row = frame[values.isna()].iloc[0]
-        raise DataError(f"{column} {row[column]!r} is not a date", file=path, line=int(row["line"]),
-                        value=row[column], hint="write YYYY-MM-DD, for example 2016-12-21")
-    return values
+#: The two layouts, each imported into its own named graph.
+DATASETS = {
+    "voeten": VoteDataset(
+        "unga-voeten", "unga", "un-ga",
+        "United Nations General Assembly Voting Data (Erik Voeten), CSV layout of the R package unvotes",
+        "UNGA roll call", "graphkit import unga VOTES ROLL_CALLS [ISSUES]", ISSUE_NAMES),
+    "undl": VoteDataset(
+        "unga-undl", "unga", "un-ga", "UN Digital Library, General Assembly voting data (CSV)",
+        "UNGA roll call", "graphkit import unga VOTES.csv --layout undl", ISSUE_NAMES),
+}
 
 
 def _precision(sessions: pd.Series, dates: pd.Series) -> pd.Series:
@@ -171,33 +79,7 @@ def _precision(sessions: pd.Series, dates: pd.Series) -> pd.Series:
 
 
 def _stances(frame: pd.DataFrame, layout: str, path) -> tuple[pd.Series, pd.Series]:
-    codes = VOTE_CODES[layout]
-    text = frame["vote"].str.strip()
-    if layout == "voeten":
-        text = text.str.lower()
-    known = text.isin(list(codes))
-    if not known.all():
-        row = frame[~known].iloc[0]
-        raise DataError(f"unknown vote code {row['vote']!r}", file=path, line=int(row["line"]), value=row["vote"],
-                        hint="valid: " + ", ".join(repr(c) for c in codes if c))
-    values = text.map(codes)
-    return values, values.notna()
-
-
-def _check_votes(votes: pd.DataFrame, roll_calls: pd.DataFrame, path) -> None:
-    missing = ~votes["rcid"].isin(roll_calls.index)
-    if missing.any():
-        row = votes[missing].iloc[0]
-        raise DataError(f"vote on roll call {row['rcid']!r}, which is not in the roll calls", file=path,
-                        line=int(row["line"]), value=row["rcid"], hint="add the roll call or remove its votes")
-    dup = votes.duplicated(["rcid", "key"], keep=False)
-    if dup.any():
-        rows = votes[dup].sort_values("line")
-        first = rows.iloc[0]
-        second = rows[(rows["rcid"] == first["rcid"]) & (rows["key"] == first["key"])].iloc[1]
-        raise DataError(f"duplicated vote: {first['key']} ({second['code']}) votes twice on roll call {first['rcid']} "
-                        f"(first at line {int(first['line'])})", file=path, line=int(second["line"]), value=second["code"],
-                        hint="keep one row per state and roll call")
+    return vote_values(frame, VOTE_CODES[layout], path, fold_case=layout == "voeten")
 
 
 def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> VoteTable:
@@ -210,7 +92,7 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> V
     DataError, UnknownStateError
         A bad value, naming file and line.
     """
-    rc = _read_frame(roll_calls, {"rcid": ("rcid",), "session": ("session",), "date": ("date",)},
+    rc = read_frame(roll_calls, {"rcid": ("rcid",), "session": ("session",), "date": ("date",)},
                      {"symbol": ("unres", "symbol", "resolution"), "important": ("importantvote",), "amend": ("amend",),
                       "para": ("para",), "short": ("short",), "descr": ("descr",), "yes": ("yes",), "no": ("no",),
                       "abstain": ("abstain",)})
@@ -220,20 +102,20 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> V
         row = rc[dup].iloc[0]
         raise DataError(f"roll call {row['rcid']!r} appears twice", file=roll_calls, line=int(row["line"]),
                         value=row["rcid"], hint="one row per roll call")
-    _ints(rc, "rcid", roll_calls)
-    rc["session"] = _ints(rc, "session", roll_calls)
-    rc["raw_date"] = _dates(rc, "date", roll_calls)
+    ints(rc, "rcid", roll_calls)
+    rc["session"] = ints(rc, "session", roll_calls)
+    rc["raw_date"] = dates(rc, "date", roll_calls)
     rc["precision"] = _precision(rc["session"], rc["raw_date"])
     rc["date"] = rc["raw_date"].where(rc["precision"] == "day", rc["raw_date"].dt.to_period("M").dt.to_timestamp())
     for col in ("important", "amend", "para"):
-        rc[col] = _flags(rc, col, roll_calls)
+        rc[col] = flags(rc, col, roll_calls)
     for col in ("yes", "no", "abstain"):
-        rc[col] = _ints(rc, col, roll_calls, allow_empty=True)
+        rc[col] = ints(rc, col, roll_calls, allow_empty=True)
     rc = rc.set_index("rcid")
     rc["issues"] = [()] * len(rc)
     names: dict[str, str] = {}
     if issues is not None:
-        iss = _read_frame(issues, {"rcid": ("rcid",), "issue_code": ("short_name", "issue_code")}, {"issue": ("issue",)})
+        iss = read_frame(issues, {"rcid": ("rcid",), "issue_code": ("short_name", "issue_code")}, {"issue": ("issue",)})
         iss["rcid"] = iss["rcid"].str.strip()
         iss["issue_code"] = iss["issue_code"].str.strip()
         unknown = ~iss["rcid"].isin(rc.index)
@@ -249,7 +131,7 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> V
         names = {c: (n or ISSUE_NAMES.get(c, c)) for c, n in zip(iss["issue_code"], iss["issue"].str.strip())}
         grouped = iss.drop_duplicates(["rcid", "issue_code"]).groupby("rcid")["issue_code"].agg(lambda s: tuple(sorted(s)))
         rc.loc[grouped.index, "issues"] = grouped
-    v = _read_frame(votes, {"rcid": ("rcid",), "code": ("country_code",), "vote": ("vote",)}, {"name": ("country",)})
+    v = read_frame(votes, {"rcid": ("rcid",), "code": ("country_code",), "vote": ("vote",)}, {"name": ("country",)})
     for col in ("rcid", "code", "vote"):  # few distinct values: strip them once each
         cat = v[col].astype("category")
         v[col] = np.asarray(cat.cat.categories.str.strip(), dtype=object)[cat.cat.codes.to_numpy()]
@@ -258,17 +140,17 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> V
     v = v[keep].assign(value=values[keep].astype(np.int8))
     missing = ~v["rcid"].isin(rc.index)
     if missing.any():
-        _check_votes(v.assign(key=v["code"]), rc, votes)
+        check_votes(v.assign(key=v["code"]), rc, votes)
     days = rc.loc[v["rcid"], "raw_date"].to_numpy().astype("datetime64[D]")
     v["key"] = identity.resolve_many("voeten", v["code"].to_numpy(), days, v["line"].to_numpy(), file=votes)
-    _check_votes(v, rc, votes)
-    return VoteTable("voeten", rc, v[["rcid", "code", "key", "value", "line"]].reset_index(drop=True), names,
+    check_votes(v, rc, votes)
+    return VoteTable(DATASETS["voeten"], rc, v[["rcid", "code", "key", "value", "line"]].reset_index(drop=True), names,
                      [str(p) for p in (votes, roll_calls, issues) if p is not None], skipped)
 
 
 def read_undl(votes, *, identity: StateResolver) -> VoteTable:
     """Read the UN Digital Library layout (one file); see the module docstring for the columns."""
-    f = _read_frame(votes, {"rcid": ("undl_id", "record_id", "rcid"), "code": ("ms_code", "country_code"),
+    f = read_frame(votes, {"rcid": ("undl_id", "record_id", "rcid"), "code": ("ms_code", "country_code"),
                             "vote": ("ms_vote", "vote"), "date": ("date",), "symbol": ("resolution", "symbol")},
                     {"name": ("ms_name", "country"), "session": ("session",), "short": ("title",),
                      "yes": ("total_yes",), "no": ("total_no",), "abstain": ("total_abstentions",)})
@@ -279,9 +161,9 @@ def read_undl(votes, *, identity: StateResolver) -> VoteTable:
         row = f[bad].iloc[0]
         raise DataError(f"record id {row['rcid']!r} is empty or has characters other than letters, digits, '.', '_', '-'",
                         file=votes, line=int(row["line"]), value=row["rcid"], hint="every row needs its roll call's record id")
-    f["raw_date"] = _dates(f, "date", votes)
+    f["raw_date"] = dates(f, "date", votes)
     for col in ("session", "yes", "no", "abstain"):
-        f[col] = _ints(f, col, votes, allow_empty=True)
+        f[col] = ints(f, col, votes, allow_empty=True)
     per_call = ["raw_date", "symbol", "session", "yes", "no", "abstain"]
     first = f.drop_duplicates("rcid").set_index("rcid")
     for col in per_call:
@@ -305,5 +187,5 @@ def read_undl(votes, *, identity: StateResolver) -> VoteTable:
     v = f[keep].assign(value=values[keep].astype(np.int8))
     days = v["raw_date"].to_numpy().astype("datetime64[D]")
     v["key"] = identity.resolve_many("undl", v["code"].to_numpy(), days, v["line"].to_numpy(), file=votes)
-    _check_votes(v, rc, votes)
-    return VoteTable("undl", rc, v[["rcid", "code", "key", "value", "line"]].reset_index(drop=True), {}, [str(votes)], skipped)
+    check_votes(v, rc, votes)
+    return VoteTable(DATASETS["undl"], rc, v[["rcid", "code", "key", "value", "line"]].reset_index(drop=True), {}, [str(votes)], skipped)

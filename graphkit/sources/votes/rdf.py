@@ -1,21 +1,22 @@
-"""The RDF form of UNGA roll calls and votes, as pyoxigraph quads in one named graph.
+"""The RDF form of a vote table, as pyoxigraph quads in its dataset's named graph (any vote source).
 
 Modelling (chosen by measuring, see ``bench/bench_unga.py`` and the README):
 
-* each roll call is a ``gk:RecordedVote`` (``act/unga-voeten-<rcid>``) with its
-  forum (``org:un-ga``), ``gk:date`` and ``gk:datePrecision``, ``gk:session``,
+* each record is a ``gk:RecordedVote`` (``act/<dataset>-<id>``, e.g.
+  ``act/unga-voeten-5495``) with its forum (``org:un-ga``, ``org:un-hrc`` ...),
+  ``gk:date`` and ``gk:datePrecision``, ``gk:session``,
   ``gk:rollCallId``, ``gk:symbol``, the ``gk:amendmentVote`` /
   ``gk:paragraphVote`` / ``gk:importantVote`` flags when coded, its issues as
   ``gk:topic`` (``topic:unga-hr`` …), its description, and one ``gk:Evidence``
   citing the dataset row (dataset, release, roll-call id);
-* each vote is a position node ``position/unga-voeten-<rcid>/<KEY>`` with
+* each vote is a position node ``position/<dataset>-<id>/<KEY>`` with
   exactly three triples: ``gk:act``, ``gk:participant``, ``gk:stance``
   (``gk:yes`` / ``gk:no`` / ``gk:abstain``). Its type (``gk:Position``), role
   (``gk:voter``) and evidence (its act's) are implied by the graph and stated
   once, in the graph's description — five more triples per vote would make the
   import 2.7 times slower for facts that never vary;
 * a file's own tally columns become ``gk:ReportedCount`` nodes on the roll call,
-  so :mod:`graphkit.sources.unga.audit` can compare them with the votes.
+  so the audits (:mod:`graphkit.sources.unga.audit`) can compare them with the votes.
 """
 from __future__ import annotations
 
@@ -25,27 +26,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ...namespaces import DCTERMS, GK, ID, PROV, RDF, RDFS, SKOS, XSD
-from .readers import ISSUE_NAMES, VoteTable
+from .table import VoteTable
 
-__all__ = ["graph_iri_for", "act_key", "roll_call_quads", "vote_nquads", "describe_graph", "file_release", "GRAPHS"]
+__all__ = ["roll_call_quads", "vote_nquads", "describe_graph", "file_release"]
 
-#: Named graph per layout (agreed with the SPARQL helper: one graph per data source).
-GRAPHS = {"voeten": f"{ID}graph/unga-voeten", "undl": f"{ID}graph/unga-undl"}
 _STANCE = {1: "yes", 0: "abstain", -1: "no"}
 
 
 def _n(iri) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
-
-
-def graph_iri_for(layout: str) -> ox.NamedNode:
-    """The named graph a layout is imported into."""
-    return ox.NamedNode(GRAPHS[layout])
-
-
-def act_key(layout: str, rcid: str) -> str:
-    """The act identifier of a roll call: ``unga-voeten-5495``."""
-    return f"unga-{layout}-{rcid}"
 
 
 def file_release(paths) -> str:
@@ -66,44 +55,47 @@ def _lit(value, datatype=None, lang=None) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(datatype)) if datatype else ox.Literal(str(value))
 
 
-def describe_graph(table: VoteTable, release: str, title: str | None = None):
+def describe_graph(table: VoteTable, release: str):
     """Quads describing the source dataset, its topics and the implied facts of the graph."""
-    g = graph_iri_for(table.layout)
-    src = _n(ID[f"source/unga-{table.layout}-dataset"])
-    title = title or {"voeten": "United Nations General Assembly Voting Data (Erik Voeten), CSV layout of the R package unvotes",
-                      "undl": "UN Digital Library, General Assembly voting data (CSV)"}[table.layout]
+    d = table.dataset
+    g = _n(d.graph)
+    src = _n(d.dataset_iri)
+    title = d.title
     yield ox.Quad(src, _n(RDF.type), _n(GK.Source), g)
     yield ox.Quad(src, _n(DCTERMS.title), _lit(title, lang="en"), g)
     yield ox.Quad(src, _n(GK.sourceKind), _lit("dataset"), g)
     yield ox.Quad(src, _n(DCTERMS.identifier), _lit(release), g)
     yield ox.Quad(src, _n(RDFS.comment), _lit(
-        "Imported by graphkit import unga. In this graph every subject with gk:act is a gk:Position with gk:role "
+        f"Imported by {' '.join(d.import_command.split()[:3])}. In this graph every subject with gk:act is a gk:Position with gk:role "
         "gk:voter whose evidence is its act's gk:evidence; absence, non-voting and non-membership have no position.", lang="en"), g)
-    for code, name in sorted({**ISSUE_NAMES, **table.issue_names}.items()):
+    for line in d.provenance:
+        yield ox.Quad(src, _n(RDFS.comment), _lit(line, lang="en"), g)
+    for code, name in sorted({**d.issue_names, **table.issue_names}.items()):
         if not any(code in issues for issues in table.roll_calls["issues"]):
             continue
-        t = _n(ID[f"topic/unga-{code}"])
+        t = _n(ID[f"topic/{d.source}-{code}"])
         yield ox.Quad(t, _n(RDF.type), _n(GK.Topic), g)
         yield ox.Quad(t, _n(RDF.type), _n(SKOS.Concept), g)
         yield ox.Quad(t, _n(SKOS.inScheme), _n(ID["topic/scheme"]), g)
-        yield ox.Quad(t, _n(SKOS.prefLabel), _lit(f"{name} (UNGA issue code {code})", lang="en"), g)
+        yield ox.Quad(t, _n(SKOS.prefLabel), _lit(f"{name} ({d.source.upper()} issue code {code})", lang="en"), g)
         yield ox.Quad(t, _n(SKOS.notation), _lit(code), g)
 
 
 def roll_call_quads(table: VoteTable):
-    """Quads of every roll call: the act, its evidence and reported tallies."""
-    g = graph_iri_for(table.layout)
-    src = _n(ID[f"source/unga-{table.layout}-dataset"])
-    t, un_ga = _n(RDF.type), _n(ID["org/un-ga"])
+    """Quads of every record: the act, its evidence and reported tallies."""
+    d = table.dataset
+    g = _n(d.graph)
+    src = _n(d.dataset_iri)
+    t, forum = _n(RDF.type), _n(ID[f"org/{d.forum}"])
     for rcid, rc in table.roll_calls.iterrows():
-        key = act_key(table.layout, rcid)
+        key = f"{d.key}-{rcid}"
         act, ev = _n(ID[f"act/{key}"]), _n(ID[f"evidence/{key}"])
         symbol = rc["symbol"] or ""
-        label = f"UNGA roll call {rcid}" + (f", session {rc['session']}" if rc["session"] is not None and str(rc["session"]) != "<NA>" else "") \
+        label = f"{d.item_label} {rcid}" + (f", session {rc['session']}" if rc["session"] is not None and str(rc["session"]) != "<NA>" else "") \
             + (f": {symbol}" if symbol else "") + (f" — {rc['short'].strip()}" if rc.get("short") else "")
         yield ox.Quad(act, t, _n(GK.RecordedVote), g)
         yield ox.Quad(act, _n(RDFS.label), _lit(label, lang="en"), g)
-        yield ox.Quad(act, _n(GK.forum), un_ga, g)
+        yield ox.Quad(act, _n(GK.forum), forum, g)
         yield ox.Quad(act, _n(GK.date), _lit(rc["date"].date().isoformat(), XSD.date), g)
         yield ox.Quad(act, _n(GK.datePrecision), _n(GK[rc["precision"]]), g)
         yield ox.Quad(act, _n(GK.rollCallId), _lit(rcid), g)
@@ -115,7 +107,7 @@ def roll_call_quads(table: VoteTable):
             if rc[col] is not None and str(rc[col]) != "<NA>":
                 yield ox.Quad(act, _n(prop), _lit("true" if bool(rc[col]) else "false", XSD.boolean), g)
         for code in rc["issues"]:
-            yield ox.Quad(act, _n(GK.topic), _n(ID[f"topic/unga-{code}"]), g)
+            yield ox.Quad(act, _n(GK.topic), _n(ID[f"topic/{d.source}-{code}"]), g)
         if rc.get("descr"):
             yield ox.Quad(act, _n(DCTERMS.description), _lit(rc["descr"].strip(), lang="en"), g)
         yield ox.Quad(act, _n(GK.evidence), ev, g)
@@ -145,11 +137,12 @@ def vote_nquads(table: VoteTable, chunk: int = 250_000):
     Text for the store's bulk loader, which parses it in Rust: building Python
     quad objects for 870,000 votes costs more than the load itself.
     """
-    g = f"<{GRAPHS[table.layout]}>"
+    d = table.dataset
+    g = f"<{d.graph}>"
     p_act, p_who, p_stance = (f"<{GK}{p}>" for p in ("act", "participant", "stance"))
     stances = {v: f"<{GK}{s}>" for v, s in _STANCE.items()}
-    act = f"{ID}act/unga-{table.layout}-"
-    pos = f"{ID}position/unga-{table.layout}-"
+    act = d.act_prefix
+    pos = d.position_prefix
     who = f"{ID}state/"
     rcids, keys, values = table.votes["rcid"].to_numpy(), table.votes["key"].to_numpy(), table.votes["value"].to_numpy()
     for start in range(0, len(rcids), chunk):

@@ -20,7 +20,6 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ...namespaces import GK, iri_key
-from .rdf import GRAPHS
 
 __all__ = ["Finding", "audit", "computed_tallies", "FINDING_COLUMNS"]
 
@@ -46,13 +45,20 @@ class Finding:
         return dict(self.__dict__)
 
 
+def vote_graphs() -> list[str]:
+    """The named graphs of every vote dataset of every registered source."""
+    from .. import vote_sources
+
+    return [d.graph for s in vote_sources() for d in s.datasets.values()]
+
+
 def _graphs(store: ox.Store) -> list[str]:
     present = {g.value for g in store.named_graphs()}
-    return [g for g in GRAPHS.values() if g in present]
+    return [g for g in vote_graphs() if g in present]
 
 
 def computed_tallies(store: ox.Store) -> dict[str, dict[str, int]]:
-    """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every UNGA graph."""
+    """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every vote graph."""
     out: dict[str, dict[str, int]] = {}
     for g in _graphs(store):
         q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s . ?p gk:act ?a }} }} GROUP BY ?a ?s"""
@@ -102,7 +108,7 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
     Parameters
     ----------
     store : pyoxigraph.Store
-        The store with one or both UNGA graphs imported.
+        The store with vote graphs imported.
     curated : rdflib.Graph, optional
         The built curated graph (``graphkit.graph.build.build(data).graph``).
 
