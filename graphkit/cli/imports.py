@@ -34,13 +34,17 @@ def _wrap(command: click.Command) -> click.Command:
 
     def callback(store_dir, data_dir, release, quiet, **kwargs):
         ctx = click.get_current_context()
-        ctx.obj = {"states": lambda: load_states(data_dir)}
+        ctx.obj = {"states": lambda: load_states(data_dir), "data_dir": data_dir}
         table = read(**kwargs)
         result = import_table(table, store_dir, release=release, progress=not quiet)
         s = table.summary()
+        non_votes = (f"{s['kept_non_votes']} non-votes kept as gk:noVote" if s["kept_non_votes"] else
+                     f"{s['skipped_non_votes']} non-votes skipped")
         click.echo(f"imported {result.votes} votes on {result.roll_calls} records ({s['first']} to {s['last']}, "
-                   f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
+                   f"{s['entities']} voters; {non_votes}) into {result.graph} "
                    f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s", err=True)
+        for note in table.notes:
+            click.echo(f"note: {note}", err=True)
 
     wrapped = click.Command(command.name, callback=callback, params=list(command.params), help=command.help,
                             short_help=command.short_help)

@@ -113,6 +113,7 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     """
     import io
 
+    import pandas as pd
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
@@ -120,7 +121,8 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     buffer = io.BytesIO()
     if fmt == "csv":
         # Arrow quotes every text cell unless told not to; do so only when no cell needs quotes
-        text = [c for c in frame.columns if frame[c].dtype == object]
+        # text columns are object or, under pandas 3, the str dtype: every non-numeric column is checked
+        text = [c for c in frame.columns if not (pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]))]
         special = any(frame[c].astype(str).str.contains(r'[,"\r\n]', regex=True).any() for c in text) or \
             any(any(ch in str(c) for ch in ',"\r\n') for c in frame.columns)
         head = io.StringIO()
