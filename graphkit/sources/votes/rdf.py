@@ -130,7 +130,8 @@ def roll_call_quads(table: VoteTable):
         yield ox.Quad(ev, t, _n(GK.Evidence), g)
         yield ox.Quad(ev, _n(PROV.wasDerivedFrom), src, g)
         where = rc.get("locator") or f"line {rc['line']}"
-        yield ox.Quad(ev, _n(GK.excerpt), _lit(f"rcid {rcid}; session {rc['session']}; date {rc['raw_date'].date()}; "
+        session = f"session {rc['session']}; " if str(rc["session"]) != "<NA>" else ""
+        yield ox.Quad(ev, _n(GK.excerpt), _lit(f"rcid {rcid}; {session}date {rc['raw_date'].date()}; "
                                                 f"symbol {symbol or '(none)'}; {where}"), g)
         tallies = [(s, rc[s]) for s in ("yes", "no", "abstain") if str(rc[s]) != "<NA>"]
         if tallies:
