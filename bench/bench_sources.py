@@ -85,7 +85,7 @@ def main(argv=None) -> None:
         {"member": r["member"].rsplit("/", 1)[-1], "vetoes": r["vetoes"], "member_columns": r["memberColumns"],
          "flag_columns": r["flagColumns"]} for r in json.loads(out)]
     _, _, out = timed(["audit", "--store", str(store), "--format", "json"], env)
-    findings = json.loads(out)
+    findings = json.loads(out)["rows"]
     figures["answers"]["audit"] = {k: sum(1 for f in findings if f["kind"] == k) for k in ("tally", "vote", "no votes", "short", "missing")}
     _, _, out = timed(["compare", "FRA", "CHN", "RUS", "--source", "hrc", "--store", str(store), "--format", "json"], env)
     figures["answers"]["compare_hrc"] = json.loads(out)
