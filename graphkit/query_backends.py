@@ -101,11 +101,18 @@ def ntriples_to_rdflib(nt: str):
 
 
 class StoreBackend:
-    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs."""
+    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs.
+
+    A store given as a directory is opened read-only for queries; an update
+    (``--allow-update``) opens it for writing for that one call, which fails
+    with a clear message while another process holds it.
+    """
 
     def __init__(self, store):
+        self.path = None
         if isinstance(store, (str, Path)):
             from .store import open_store
+            self.path = Path(store)
             store = open_store(store, read_only=True)
         self.store = store
 
@@ -134,7 +141,21 @@ class StoreBackend:
         return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
 
     def update(self, text):
-        self.store.update(text, prefixes=PREFIXES)
+        store = self.store
+        if self.path is not None:
+            from .store import open_store
+            store = open_store(self.path)  # read-write, for this update only
+        try:
+            store.update(text, prefixes=PREFIXES)
+            store.flush()
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
+        finally:
+            if store is not self.store:
+                del store
+        if self.path is not None:
+            from .store import open_store
+            self.store = open_store(self.path, read_only=True)  # later reads see the update
 
 
 def _prologue() -> str:
@@ -186,10 +207,16 @@ class RdflibBackend:
         self.graph = graph
 
     def _query(self, text):
+        import rdflib.plugins.sparql as rdflib_sparql
+
+        loading = rdflib_sparql.SPARQL_LOAD_GRAPHS
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> names a graph; rdflib would otherwise fetch it
         try:
             return self.graph.query(text, initNs=PREFIXES)  # plain strings: oxrdflib graphs need them
         except Exception as exc:  # rdflib raises pyparsing errors for bad syntax
             raise QueryError(f"SPARQL error: {exc}", hint="check the query text") from None
+        finally:
+            rdflib_sparql.SPARQL_LOAD_GRAPHS = loading
 
     def ask(self, text):
         return bool(self._query(text).askAnswer)

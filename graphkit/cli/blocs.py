@@ -1,19 +1,17 @@
 """``graphkit blocs``: camps per act, sides across acts, signed blocs, swing states and balance."""
 from __future__ import annotations
 
-import json
 
 import click
 
 from ..build import build
 from ..errors import DataError
 from ..camps import act_camps, reported_counts, side_consistency
-from ..output import to_jsonable
 from ..reports import blocs_report
 from ..selection import select_records
 from . import main
-from .options import (by_act_option, data_option, emit, emit_frame, filter_options, filters_from, format_option,
-                      source_options, unga_from)
+from .options import (by_act_option, data_option, emit, emit_frame, emit_json, filter_options, filters_from,
+                      format_option, source_options, unga_from)
 
 PARTS = ("camps", "sides", "blocs", "swing", "triads", "bridges")
 
@@ -34,6 +32,7 @@ def blocs_command(data_dir, fmt, seed, part, by_act, min_n, **kwargs):
     With --source unga, voting blocs in the imported UN General Assembly roll
     calls (signed modularity on the pairs' kappa; per decade: graphkit unga blocs).
 
+    \b
     Example: graphkit blocs --target CHN --since 2019
     Example: graphkit blocs --source unga --since 2010 --until 2019 --issue hr
     """
@@ -77,7 +76,7 @@ def blocs_command(data_dir, fmt, seed, part, by_act, min_n, **kwargs):
                               "bloc_frustration": b.partition_frustration, "unbalanced_triads": b.unbalanced_triads,
                               "triads": b.triads_total, "modularity": rep.blocs.modularity, "seed": seed,
                               "items": "acts" if by_act else "occasions"}
-        click.echo(json.dumps(to_jsonable(out), ensure_ascii=False, indent=2))
+        emit_json(out)
         return
     columns = {
         "camps": ["act", "date", "forum", "kind", "target", "camp", "listed", "reported", "differs", "members"],

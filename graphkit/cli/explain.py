@@ -1,17 +1,16 @@
 """``graphkit explain``: the items and acts behind a pair's score, with sources and excerpts."""
 from __future__ import annotations
 
-import json
 
 import click
 
 from ..build import build
-from ..output import to_jsonable
 from ..reports import explain_pair
+from ..safe_text import terminal_text
 from ..selection import resolve_states, select_records
 from . import main
-from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
-                      unga_from)
+from .options import (by_act_option, data_option, emit, emit_json, filter_options, filters_from, format_option,
+                      source_options, unga_from)
 
 
 def _fmt(v):
@@ -76,7 +75,7 @@ def explain_command(a, b, data_dir, fmt, by_act, show_all, **kwargs):
     pair = explain_pair(graph, select_records(graph, filters), a, b, by_occasion=not by_act)
     rows = _rows(pair, a, b)
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable(pair), ensure_ascii=False, indent=2))
+        emit_json(pair)
         return
     columns = ["date", "item", "act", "kind", "forum", a, b, "agree", "about", "source", "url", "excerpt"]
     if fmt == "csv":
@@ -117,7 +116,7 @@ def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
     if not show_all:
         pair = {**pair, **{f"{k}_count": len(pair[k]) for k in ("only_a", "only_b")}, "only_a": None, "only_b": None}
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable(pair), ensure_ascii=False, indent=2))
+        emit_json(pair)
         return
     rename = lambda r, voted: {**r, a: r["vote_a"], b: r["vote_b"], "voted": voted,
                                "agree": {True: "yes", False: "no", None: ""}[r["agree"]]}
@@ -126,16 +125,16 @@ def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
         emit(rows, "csv", ["rcid", "date", "precision", "session", "symbol", "title", "issues", a, b, "agree", "voted",
                            "voter_a", "voter_b", "position_a", "position_b", "act", "dataset", "release", "excerpt"])
         return
-    head = f"{a}–{b} ({pair['name_a']}, {pair['name_b']}), {scope}: "
+    head = terminal_text(f"{a}–{b} ({pair['name_a']}, {pair['name_b']}), {scope}: ")
     if pair["n"] == 0:
         click.echo(head + "no roll call both voted in (N = 0): no index can be computed.")
     else:
         click.echo(head + f"N = {pair['n']} roll call{'s' if pair['n'] != 1 else ''} both voted in; "
                    f"share {_fmt(pair['share'])}, S {_fmt(pair['s'])}, kappa {_fmt(pair['kappa'])}, pi {_fmt(pair['pi'])}")
         if pair["source"]:
-            click.echo(f"Source: {pair['source']['dataset']}, release {pair['source']['release'] or '(none)'}; "
-                       "each row is one roll call (rcid = its id there; --format json or csv gives the act, "
-                       "the evidence excerpt and each vote's position)")
+            click.echo(terminal_text(f"Source: {pair['source']['dataset']}, release {pair['source']['release'] or '(none)'}; "
+                                     "each row is one roll call (rcid = its id there; --format json or csv gives the act, "
+                                     "the evidence excerpt and each vote's position)"))
         click.echo()
         columns = ["date", "session", "symbol", "title", a, b, "agree", "rcid"]
         emit([_short(rename(r, "both")) for r in pair["both"]], fmt, columns,

@@ -7,6 +7,9 @@ the commands uniform and their help consistent.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import json
@@ -14,13 +17,16 @@ import json
 import click
 from click.core import ParameterSource
 
+from ..limits import MAX_FILTER, check_length, shorten
 from ..loading import DEFAULT_DATA
 from ..output import FORMATS, render_rows, to_jsonable
 from ..records import Filters
+from ..safe_text import json_text
 from ..store import DEFAULT_STORE
 
 __all__ = ["data_option", "format_option", "filter_options", "filters_from", "by_act_option", "emit", "emit_frame",
-           "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES"]
+           "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES", "wide_option",
+           "table_width", "emit_json"]
 
 #: Where ``compare``, ``state`` and ``blocs`` read positions: the curated acts or the imported GA votes.
 SOURCES = ("curated", "unga")
@@ -53,7 +59,7 @@ class DateType(click.ParamType):
                 return dt.date(start.year, 12, 31)
             nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
-        self.fail(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        self.fail(f"{shorten(value)!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
 
 
 def data_option(f):
@@ -62,8 +68,42 @@ def data_option(f):
                         show_default="the shipped data/", help="Data folder: *.ttl files and lists/*.csv.")(f)
 
 
+def _set_wide(ctx, param, value):
+    if value:
+        ctx.meta["graphkit.wide"] = True
+
+
+def wide_option(f):
+    """``--wide``: tables keep every cell whole instead of fitting the terminal."""
+    return click.option("--wide", is_flag=True, expose_value=False, callback=_set_wide, is_eager=True,
+                        help="Tables: show every cell whole (by default long columns are cut with … to fit the "
+                             "terminal's width, or $COLUMNS).")(f)
+
+
+def table_width() -> int | None:
+    """How wide a table may be: None with ``--wide``, else ``$COLUMNS``, else the terminal's width.
+
+    With no terminal at all (output and errors both redirected, as in a
+    script) and no ``$COLUMNS``, tables keep every cell whole.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("graphkit.wide"):
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream.isatty():
+                return shutil.get_terminal_size().columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return None
+
+
 def format_option(f):
-    """``--format table|csv|json`` for listings."""
+    """``--format table|csv|json`` for listings (and ``--wide`` for tables)."""
+    f = wide_option(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output as an aligned table, CSV or JSON.")(f)
 
@@ -91,20 +131,30 @@ def by_act_option(f):
 
 
 def filters_from(kwargs: dict) -> Filters:
-    """Pop the filter options out of a command's kwargs into a :class:`Filters`."""
-    return Filters(**{k: kwargs.pop(k, None) for k in ("since", "until", "forum", "topic", "target", "kind")})
+    """Pop the filter options out of a command's kwargs into a :class:`Filters` (over-long values refused)."""
+    values = {k: kwargs.pop(k, None) for k in ("since", "until", "forum", "topic", "target", "kind")}
+    for k in ("forum", "topic", "target", "kind"):
+        if values[k] is not None:
+            check_length(values[k], f"--{k}", MAX_FILTER, hint="an identifier, a code or a label")
+    return Filters(**values)
 
 
 def emit(rows: list[dict], fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
-    """Print rows in the chosen format."""
-    click.echo(render_rows(rows, fmt, columns, title=title if fmt == "table" else None).rstrip("\n"))
+    """Print rows in the chosen format (a table fits the terminal unless ``--wide``)."""
+    table = fmt == "table"
+    click.echo(render_rows(rows, fmt, columns, title=title if table else None,
+                           width=table_width() if table else None).rstrip("\n"))
+
+
+def emit_json(value) -> None:
+    """Print ``value`` as indented JSON, every control character escaped (:func:`graphkit.safe_text.json_text`)."""
+    click.echo(json_text(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)))
 
 
 def emit_frame(frame, fmt: str, title: str | None = None) -> None:
     """Print a pandas DataFrame like :func:`emit` (numbers rounded to 4 places except in JSON)."""
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable(json.loads(frame.to_json(orient="records", force_ascii=False))),
-                              ensure_ascii=False, indent=2))
+        emit_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
     else:
         rows = json.loads(frame.round(4).to_json(orient="records", force_ascii=False))
         emit(rows, fmt, list(frame.columns), title=title)

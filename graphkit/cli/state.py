@@ -1,17 +1,16 @@
 """``graphkit state``: one state's record and its closest partners."""
 from __future__ import annotations
 
-import json
 
 import click
 
 from ..build import build
-from ..output import to_jsonable
+from ..safe_text import terminal_text
 from ..reports import state_profile
 from ..selection import resolve_states, select_records
 from . import main
-from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
-                      unga_from)
+from .options import (by_act_option, data_option, emit, emit_json, filter_options, filters_from, format_option,
+                      source_options, unga_from)
 
 
 @main.command("state")
@@ -48,14 +47,14 @@ def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
     code = resolve_states(graph, [state])[0]
     profile = state_profile(select_records(graph, filters), code, top=top, by_occasion=not by_act)
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable(profile), ensure_ascii=False, indent=2))
+        emit_json(profile)
         return
     if fmt == "csv":
         emit(profile["positions"], "csv", ["date", "act_id", "kind", "forum", "target", "stance", "side", "roles"])
         return
-    click.echo(f"{profile['name']} ({code}): {len(profile['positions'])} positions — "
-               f"{profile['supports']} supporting, {profile['criticises']} criticising, "
-               f"{profile['abstains']} abstaining toward the target ({filters.describe()})")
+    click.echo(terminal_text(f"{profile['name']} ({code}): {len(profile['positions'])} positions — "
+                             f"{profile['supports']} supporting, {profile['criticises']} criticising, "
+                             f"{profile['abstains']} abstaining toward the target ({filters.describe()})"))
     if not profile["positions"]:
         click.echo("No position of this state in the selection.")
         return
@@ -80,14 +79,14 @@ def _emit_votes_record(record: dict, fmt: str, scope: str, min_n: int) -> None:
     """Print :func:`graphkit.unga.analysis.state_record`: its votes, then closest and most opposed partners."""
     cols = ["partner", "name", "n", "share", "s", "kappa", "pi"]
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable(record), ensure_ascii=False, indent=2))
+        emit_json(record)
         return
     if fmt == "csv":
         emit(record["ranking"], "csv", cols)
         return
-    click.echo(f"{record['name']} ({record['state']}): voted on {record['roll_calls'] - record['absent']} of "
-               f"{record['roll_calls']} roll calls — {record['yes']} yes, {record['no']} no, "
-               f"{record['abstain']} abstaining ({scope})")
+    click.echo(terminal_text(f"{record['name']} ({record['state']}): voted on {record['roll_calls'] - record['absent']} of "
+                             f"{record['roll_calls']} roll calls — {record['yes']} yes, {record['no']} no, "
+                             f"{record['abstain']} abstaining ({scope})"))
     if not record["ranking"]:
         click.echo(f"No other state voted on {min_n} or more of the same roll calls (lower --min-n).")
         return

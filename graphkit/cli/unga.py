@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..output import to_jsonable
 from . import main
-from .options import data_option, emit, emit_frame, format_option, store_option, vote_options
+from .options import data_option, emit, emit_frame, emit_json, format_option, store_option, vote_options
 
 @main.group("import")
 def import_group():
@@ -80,7 +79,7 @@ def audit_command(store_dir, data_dir, fmt):
     findings, summary = audit(store, build(data_dir, check=False).graph)
     rows = [f.as_dict() for f in findings]
     if fmt == "json":
-        click.echo(json.dumps({"summary": summary, "findings": rows}, ensure_ascii=False, indent=2))
+        emit_json({"summary": summary, "findings": rows})
         return
     emit(rows, fmt, FINDING_COLUMNS, title=f"Discrepancies: {summary['discrepancies']} "
          f"({summary['roll_calls']} roll calls, {summary['curated_acts_matched']} curated acts matched, "
@@ -205,7 +204,7 @@ def camps_command(store_dir, data_dir, by, target, camp_since, camp_until, index
     frame, summary = camp_agreement(m, camps, by=by, index=index)
     summary = {**summary, "camps": {k: len(v) for k, v in camps.items()}, "on_both_sides": excluded}
     if fmt == "json":
-        click.echo(json.dumps(to_jsonable({"summary": summary, "rows": _records(frame)}), ensure_ascii=False, indent=2))
+        emit_json({"summary": summary, "rows": _records(frame)})
         return
     emit_frame(frame, fmt, f"Mean {index} within and across the camps of the statements on {target}")
     if fmt == "table":

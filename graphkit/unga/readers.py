@@ -33,8 +33,10 @@ month-precise); from session 58 they are day-precise. UNDL dates are day-precise
 
 Every problem — an unknown vote code, a vote on a roll call that is not in the
 roll-call file, a duplicated vote, a country code that denotes nothing at the
-vote's date, a malformed number or date — raises a typed error naming the file
-and line. Nothing is returned (and so nothing imported) until every row passed.
+vote's date, an issue code outside Voeten's six, a malformed number or date,
+an empty or damaged (gzip) file — raises a typed error naming the file and
+line. Nothing is returned (and so nothing imported) until every row passed.
+Files may start with a UTF-8 byte-order mark (Excel's "CSV UTF-8").
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ import csv
 import datetime as dt
 import gzip
 import io
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +102,7 @@ def _open_text(path: Path):
     with path.open("rb") as fh:
         magic = fh.read(2)
     raw = gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
-    return io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")  # -sig: a byte-order mark is not in the header
 
 
 def _read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict[str, tuple[str, ...]]) -> pd.DataFrame:
@@ -111,7 +114,13 @@ def _read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict
             frame = pd.read_csv(fh, dtype=str, keep_default_na=False, na_filter=False)
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text ({exc.reason})", file=path, hint="save the CSV as UTF-8") from None
-    except (pd.errors.ParserError, csv.Error, EOFError, OSError) as exc:
+    except pd.errors.EmptyDataError:
+        raise InputError("the file is empty (no header row)", file=path, line=1,
+                         hint="see `graphkit import unga --help` for the columns of each layout") from None
+    except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(f"damaged gzip file: {str(exc).strip() or 'it ends too early'}", file=path,
+                         hint="download it again, or give the uncompressed CSV") from None
+    except (pd.errors.ParserError, csv.Error, OSError) as exc:
         raise InputError(f"malformed CSV: {str(exc).strip()}", file=path, hint="one row per line, comma-separated, a header row") from None
     lower = {c.strip().lower(): c for c in header}
     rename = {}
@@ -241,11 +250,11 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: Identity) -> VoteTa
             row = iss[unknown].iloc[0]
             raise DataError(f"issue for roll call {row['rcid']!r}, which is not in the roll calls", file=issues,
                             line=int(row["line"]), value=row["rcid"], hint="check the rcid")
-        bad = ~iss["issue_code"].str.fullmatch(r"[a-z][a-z0-9-]*")
+        bad = ~iss["issue_code"].isin(list(ISSUE_NAMES))
         if bad.any():
             row = iss[bad].iloc[0]
-            raise DataError(f"issue code {row['issue_code']!r} is not a short lower-case code", file=issues,
-                            line=int(row["line"]), value=row["issue_code"], hint="for example me, nu, di, hr, co, ec")
+            raise DataError(f"unknown issue code {row['issue_code']!r}", file=issues, line=int(row["line"]),
+                            value=row["issue_code"], hint="valid: " + ", ".join(f"{c} ({n})" for c, n in ISSUE_NAMES.items()))
         names = {c: (n or ISSUE_NAMES.get(c, c)) for c, n in zip(iss["issue_code"], iss["issue"].str.strip())}
         grouped = iss.drop_duplicates(["rcid", "issue_code"]).groupby("rcid")["issue_code"].agg(lambda s: tuple(sorted(s)))
         rc.loc[grouped.index, "issues"] = grouped
