@@ -55,24 +55,12 @@ def _csv_row(values) -> list[str]:
     return [csv_cell(terminal_text(_cell(v))) for v in values]
 
 
-def fit_widths(natural: list[int], headers: list[str], width: int, gap: int = 2) -> list[int]:
-    """Column widths that fit ``width`` characters: the widest columns shrink first, none below its header.
-
-    Examples
-    --------
-    >>> fit_widths([5, 40, 30], ["state", "name", "title"], 60)
-    [5, 26, 25]
-    >>> fit_widths([5, 10], ["state", "name"], 80)
-    [5, 10]
-    """
-    budget = width - gap * (len(natural) - 1)
-    if sum(natural) <= budget:
-        return list(natural)
-    floors = [min(w, max(len(h), MIN_COLUMN)) for w, h in zip(natural, headers)]
-    if sum(floors) >= budget:
-        return floors
+def _water_fill(natural: list[int], floors: list[int], budget: int) -> list[int] | None:
+    """Widths within ``budget``: the widest columns cut first, each to no less than its floor (None: impossible)."""
+    if sum(floors) > budget:
+        return None
     total = lambda cap: sum(max(f, min(w, cap)) for w, f in zip(natural, floors))  # noqa: E731
-    lo, hi = 0, max(natural)
+    lo, hi = 0, max(natural, default=0)
     while lo < hi:  # the largest cap on column widths that still fits
         mid = (lo + hi + 1) // 2
         lo, hi = (mid, hi) if total(mid) <= budget else (lo, mid - 1)
@@ -83,6 +71,33 @@ def fit_widths(natural: list[int], headers: list[str], width: int, gap: int = 2)
         widths[i] += extra
         left -= extra
     return widths
+
+
+def fit_widths(natural: list[int], headers: list[str], width: int, gap: int = 2) -> list[int]:
+    """Column widths that fit ``width`` characters: the widest columns shrink first, none below its header.
+
+    The first column names the row (an act, a state): it is kept whole while
+    cutting the others is enough. Headers are cut only when the table cannot
+    fit otherwise.
+
+    Examples
+    --------
+    >>> fit_widths([5, 40, 30], ["state", "name", "title"], 60)
+    [5, 26, 25]
+    >>> fit_widths([30, 20, 40], ["act", "forum", "members"], 60)
+    [30, 13, 13]
+    >>> fit_widths([5, 10], ["state", "name"], 80)
+    [5, 10]
+    """
+    budget = width - gap * (len(natural) - 1)
+    if sum(natural) <= budget:
+        return list(natural)
+    floors = [min(w, max(len(h), MIN_COLUMN)) for w, h in zip(natural, headers)]
+    rest = _water_fill(natural[1:], floors[1:], budget - natural[0]) if natural else None
+    if rest is not None:
+        return natural[:1] + rest
+    least = [min(w, 3) for w in natural]  # too narrow for the headers: cut them too, down to 3 characters
+    return _water_fill(natural, floors, budget) or _water_fill(natural, least, budget) or least
 
 
 def _cut(text: str, width: int) -> str:

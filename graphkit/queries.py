@@ -231,8 +231,11 @@ def _date(param: Param, text: str) -> ox.Literal:
 
 def _term(param: Param, value, exists) -> ox.NamedNode | ox.Literal:
     """Construct the RDF term for one parameter value (the only way a value reaches a query)."""
-    text = check_length(value, f"parameter ?{param.name}:", MAX_PARAM,
-                        hint=f"a value of type {param.type}").strip()
+    text = str(value)
+    if len(text) > MAX_PARAM:
+        _fail(param, f"{shorten(text)!r} is {len(text):,} characters long", f"at most {MAX_PARAM:,} characters "
+              f"for a {param.type}", shorten(text))
+    text = text.strip()
     shown = shorten(text)
     t = param.type
     if t == "state":

@@ -122,23 +122,32 @@ class StoreBackend:
                                     use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def ask(self, text):
         return bool(self.run(text, {}))
 
     def rows(self, text, terms):
         result = self.run(text, terms)
-        if isinstance(result, ox.QueryBoolean):
-            return ["result"], [{"result": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return names, [{n: python_value(sol[n]) for n in names} for sol in result]
-        return ["subject", "predicate", "object"], [
-            {"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)} for t in result]
+        try:  # solutions are computed while they are read: a SERVICE call or a read can fail here
+            if isinstance(result, ox.QueryBoolean):
+                return ["result"], [{"result": bool(result)}]
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return names, [{n: python_value(sol[n]) for n in names} for sol in result]
+            return ["subject", "predicate", "object"], [
+                {"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)}
+                for t in result]
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def construct_nt(self, text, terms=None):
         triples = self.run(text, terms or {})
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+        try:
+            return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def update(self, text):
         store = self.store
@@ -156,6 +165,13 @@ class StoreBackend:
         if self.path is not None:
             from .store import open_store
             self.store = open_store(self.path, read_only=True)  # later reads see the update
+
+
+def _failed(exc: Exception) -> QueryError:
+    """A query the store could not finish (a SERVICE that did not answer, a read error) as a message."""
+    reason = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    return QueryError(f"the query failed while running: {reason}",
+                      hint="a SERVICE it calls may be down or refuse it; or the store cannot be read (run graphkit build)")
 
 
 def _prologue() -> str:

@@ -68,17 +68,22 @@ def tokens(text: str):
 
 
 def operation(text: str) -> str | None:
-    """The first keyword after the prologue (PREFIX/BASE): SELECT, ASK, ..., INSERT, DROP ...; None if empty."""
-    skip = 0
+    """The first keyword after the prologue (PREFIX/BASE): SELECT, ASK, ..., INSERT, DROP ...; None if empty.
+
+    >>> operation("PREFIX : <http://example.org/> PREFIX ex: <http://example.org/> SELECT * { ?s :p ?o }")
+    'SELECT'
+    """
+    after_prefix = False
     for kind, value, _ in tokens(text):
         if kind != "word":
             continue
-        if skip:
-            skip -= 1
-            continue
+        if after_prefix and value.endswith(":"):
+            after_prefix = False
+            continue  # the prefix name (the empty one, ':', is no word; its IRI is skipped by the scanner)
+        after_prefix = False
         upper = value.upper()
         if upper == "PREFIX":
-            skip = 1  # the prefix name (its IRI is skipped by the scanner)
+            after_prefix = True
             continue
         if upper == "BASE":
             continue
