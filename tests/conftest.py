@@ -41,6 +41,12 @@ from graphkit.testing import WORLD_DIR, tiny_world
 TESTS = Path(__file__).parent
 
 
+@pytest.fixture(autouse=True)
+def _full_width_tables(monkeypatch):
+    """Tables keep every cell whole unless a test sets $COLUMNS: a developer's exported COLUMNS must not cut them."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def world():
     """The built tiny world (validated)."""
