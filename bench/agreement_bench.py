@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, ".")
-from graphkit.agreement import agreement_indices  # noqa: E402
+from graphkit.analysis.agreement import agreement_indices  # noqa: E402
 
 
 def pairwise(v: np.ndarray) -> np.ndarray:

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphkit.build import build  # noqa: E402
+from graphkit.graph.build import build  # noqa: E402
 from graphkit.errors import GraphkitError  # noqa: E402
 from graphkit.limits import MAX_NAME  # noqa: E402
-from graphkit.names import StateResolver  # noqa: E402
+from graphkit.graph.states import StateResolver  # noqa: E402
 
 
 def name_of(length: int) -> str:

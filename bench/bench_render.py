@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graphkit.build import build  # noqa: E402
+from graphkit.graph.build import build  # noqa: E402
 from graphkit.render.scene import scene_from_graph  # noqa: E402
 from graphkit.render.synthetic import synthetic_graph  # noqa: E402
 from graphkit.render.views import build_view  # noqa: E402

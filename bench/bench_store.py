@@ -45,7 +45,7 @@ def peak_mib() -> float:
 # ------------------------------------------------------------------ data
 
 def shipped_nt(path: Path) -> int:
-    from graphkit.build import build
+    from graphkit.graph.build import build
     result = build()
     lines = set()
     for s, p, o, _ in result.dataset.quads((None, None, None, None)):
@@ -58,8 +58,8 @@ def shipped_nt(path: Path) -> int:
 
 def votes_nt(path: Path, limit: int | None) -> int:
     """N-Triples of the first ``limit`` votes (all when None), states and roll calls included."""
-    from graphkit.build import build
-    from graphkit.names import StateResolver
+    from graphkit.graph.build import build
+    from graphkit.graph.states import StateResolver
     resolver = StateResolver(build(check=False).graph)
     dates = {}
     with gzip.open(UNGA / "roll_calls.csv.gz", "rt", encoding="utf-8") as fh:
@@ -96,7 +96,7 @@ def votes_nt(path: Path, limit: int | None) -> int:
 # ------------------------------------------------------------------ one engine in a child process
 
 def child(engine: str, nt: str, workdir: str, repeat: int) -> dict:
-    from graphkit.queries import run_query
+    from graphkit.store.library import run_query
     import pyoxigraph, rdflib  # noqa: F401 (imported by every engine: counted in the baseline)
     t0 = time.perf_counter()
     if engine == "baseline":  # the interpreter and imports only

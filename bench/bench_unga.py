@@ -1,4 +1,4 @@
-"""Benchmark graphkit.unga on the real Voeten data (../shared/reference/unga/). Run by hand, not by pytest.
+"""Benchmark the UN GA votes source and analyses on the real Voeten data (../shared/reference/unga/). Run by hand, not by pytest.
 
     python bench/bench_unga.py [--data DIR] [--work DIR] [--rdflib-fraction F] [--skip-rdflib]
 
@@ -46,12 +46,12 @@ def _files(data: Path):
 
 
 def stage_import(data: str, store: str) -> dict:
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.readers import read_voeten
-    from graphkit.unga.store import import_table
+    from graphkit.graph.states import load_states
+    from graphkit.sources.unga.readers import read_voeten
+    from graphkit.store.votes import import_table
 
     t0 = time.perf_counter()
-    table = read_voeten(*_files(Path(data)), identity=load_identity())
+    table = read_voeten(*_files(Path(data)), identity=load_states())
     t1 = time.perf_counter()
     result = import_table(table, store)
     t2 = time.perf_counter()
@@ -63,11 +63,11 @@ def stage_lean(data: str, store: str) -> dict:
     """The leaner modelling, for comparison: one quad per vote (act gk:votedYes|No|Abstain state)."""
     import pyoxigraph as ox
 
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.readers import read_voeten
+    from graphkit.graph.states import load_states
+    from graphkit.sources.unga.readers import read_voeten
 
     t0 = time.perf_counter()
-    table = read_voeten(*_files(Path(data)), identity=load_identity())
+    table = read_voeten(*_files(Path(data)), identity=load_states())
     pred = {1: f"<{GK}votedYes>", 0: f"<{GK}votedAbstain>", -1: f"<{GK}votedNo>"}
     act, who = "https://w3id.org/graphkit/id/act/unga-voeten-", "https://w3id.org/graphkit/id/state/"
     text = "".join(f"<{act}{r}> {pred[v]} <{who}{k}> <{G}> .\n" for r, k, v in
@@ -104,14 +104,14 @@ def stage_analyses(store: str, sample_years: list[int]) -> dict:
     import numpy as np
     import pyoxigraph as ox
 
-    from graphkit.unga.analysis import agreement_table, drift
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.matrix import vote_matrix
-    from graphkit.unga.store import store_table
+    from graphkit.analysis.votes import agreement_table, drift
+    from graphkit.graph.states import load_states
+    from graphkit.analysis.matrix import vote_matrix
+    from graphkit.store.votes import store_table
 
     out = {}
     s = ox.Store(store)
-    ident = load_identity()
+    ident = load_states()
     t0 = time.perf_counter()
     table = store_table(s, "voeten", store_dir=store)
     out["store_to_table_cached_s"] = time.perf_counter() - t0

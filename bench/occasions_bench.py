@@ -19,9 +19,9 @@ import time
 import numpy as np
 
 sys.path.insert(0, ".")
-from graphkit.agreement import vote_matrix  # noqa: E402
-from graphkit.items import is_alignment, position_value  # noqa: E402
-from graphkit.records import PositionRecord  # noqa: E402
+from graphkit.analysis.agreement import vote_matrix  # noqa: E402
+from graphkit.sources.curated.items import is_alignment, position_value  # noqa: E402
+from graphkit.sources.curated.records import PositionRecord  # noqa: E402
 
 ACT = "https://w3id.org/graphkit/id/act/"
 OCCASION = "https://w3id.org/graphkit/id/occasion/"
@@ -82,9 +82,9 @@ def main(states: int = 193, acts: int = 2000) -> None:
           f"{len(vote_matrix(records).items)} items")
     print(f"vote_matrix by act           {by_act:.3f} s  ({by_act / base:.2f}x baseline), same values as baseline")
 
-    from graphkit.build import build
-    from graphkit.projections import signed_graph
-    from graphkit.records import Filters, position_records
+    from graphkit.graph.build import build
+    from graphkit.analysis.projections import signed_graph
+    from graphkit.sources.curated.records import Filters, position_records
 
     recs = position_records(build("data", check=False).graph, Filters(target="CHN"))
     for flag in (True, False):

@@ -10,16 +10,16 @@ The pipeline, one function per stage::
     vote_matrix(records) -> VoteMatrix;  agreement_indices(values) -> share, S, kappa, pi, n
     signed_blocs(signed) -> BlocResult;  structural_balance(signed);  swing_states(records, ...)
 """
-from .build import Build, build, write_build
-from .camps import act_camps, reported_counts, side_consistency
-from .agreement import VoteMatrix, agreement_indices, pair_agreement, vote_matrix
-from .items import Item, items_of
-from .blocs import signed_blocs, structural_balance
+from .graph.build import Build, build, write_build
+from .analysis.camps import act_camps, reported_counts, side_consistency
+from .analysis.agreement import VoteMatrix, agreement_indices, pair_agreement, vote_matrix
+from .sources.curated.items import Item, items_of
+from .analysis.blocs import signed_blocs, structural_balance
 from .errors import DataError, GraphkitError, InputError, UnknownStateError
-from .records import Filters, PositionRecord, position_records
-from .projections import bipartite_graph, coalition_graph, signed_graph
-from .swing import swing_states
-from .validation import Report, Violation, validate
+from .sources.curated.records import Filters, PositionRecord, position_records
+from .analysis.projections import bipartite_graph, coalition_graph, signed_graph
+from .analysis.swing import swing_states
+from .graph.validation import Report, Violation, validate
 
 __all__ = [
     "build", "write_build", "Build", "validate", "Report", "Violation",

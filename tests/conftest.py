@@ -35,8 +35,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.loading import DEFAULT_DATA
-from graphkit.testing import WORLD_DIR, tiny_world
+from graphkit.graph.loading import DEFAULT_DATA
+from world_support import WORLD_DIR, tiny_world
 
 TESTS = Path(__file__).parent
 
@@ -64,7 +64,7 @@ def world_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def shipped():
     """The shipped data/, built and validated once per session."""
-    from graphkit.build import build
+    from graphkit.graph.build import build
 
     return build(DEFAULT_DATA)
 
@@ -78,7 +78,7 @@ def unga_cli_store(tmp_path_factory) -> Path:
     from click.testing import CliRunner
 
     from graphkit.cli import main
-    from graphkit.unga.testing import FIXTURE_DIR
+    from unga_support import FIXTURE_DIR
 
     voeten = FIXTURE_DIR / "voeten"
     store_dir = tmp_path_factory.mktemp("unga") / "store"

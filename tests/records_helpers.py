@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graphkit.records import PositionRecord
+from graphkit.sources.curated.records import PositionRecord
 
 ACT = "https://w3id.org/graphkit/id/act/"
 OCCASION = "https://w3id.org/graphkit/id/occasion/"

@@ -16,11 +16,11 @@ import uuid
 
 import pytest
 
-from graphkit.loading import DEFAULT_DATA
-from graphkit.output import _cell
-from graphkit.queries import compact
-from graphkit.store import load_build
-from graphkit.testing import tiny_world
+from graphkit.graph.loading import DEFAULT_DATA
+from graphkit.reports.output import _cell
+from graphkit.store.library import compact
+from graphkit.store.embedded import load_build
+from world_support import tiny_world
 
 __all__ = ["world_store", "shipped_store", "oxigraph_server", "world_endpoint", "rows_as_csv_cells", "free_port"]
 
@@ -29,7 +29,7 @@ __all__ = ["world_store", "shipped_store", "oxigraph_server", "world_endpoint", 
 def world_store(tmp_path_factory):
     """The tiny world loaded into an embedded store (a fresh directory)."""
     path = tmp_path_factory.mktemp("world-store") / "store"
-    from graphkit.testing import WORLD_DIR
+    from world_support import WORLD_DIR
     load_build(tiny_world(), path, data_dir=WORLD_DIR)
     return path
 
@@ -85,7 +85,7 @@ def oxigraph_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def world_endpoint(oxigraph_server):
     """The tiny world PUT to the server under graph names of its own, so other data on it does not mix in."""
-    from graphkit.endpoint import Endpoint, load_build_to_endpoint
+    from graphkit.store.endpoint import Endpoint, load_build_to_endpoint
     base = f"urn:graphkit-test:{uuid.uuid4()}/"
     ep = Endpoint(oxigraph_server, timeout=20, graph_base=base)
     load_build_to_endpoint(tiny_world(), ep)

@@ -13,8 +13,8 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from graphkit.agreement import agreement_indices, pair_agreement, vote_matrix
-from graphkit.records import Filters, position_records
+from graphkit.analysis.agreement import agreement_indices, pair_agreement, vote_matrix
+from graphkit.sources.curated.records import Filters, position_records
 
 from records_helpers import rec
 

@@ -5,9 +5,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graphkit.blocs import modularity, signed_blocs, signed_modularity_matrix, structural_balance
-from graphkit.projections import signed_graph
-from graphkit.records import Filters, position_records
+from graphkit.analysis.blocs import modularity, signed_blocs, signed_modularity_matrix, structural_balance
+from graphkit.analysis.projections import signed_graph
+from graphkit.sources.curated.records import Filters, position_records
 
 
 def two_camps():

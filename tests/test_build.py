@@ -1,11 +1,11 @@
-"""graphkit.build on the tiny world, the shipped data and broken copies."""
+"""graphkit.graph.build on the tiny world, the shipped data and broken copies."""
 from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from graphkit.build import build, write_build
+from graphkit.graph.build import build, write_build
 from graphkit.errors import DataError, InputError, UnknownStateError
 from graphkit.namespaces import GK, ID, RDF, position_iri
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.testing import WORLD_DIR
+from world_support import WORLD_DIR
 
 WORLD = ["--data", str(WORLD_DIR)]
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.testing import WORLD_DIR
+from world_support import WORLD_DIR
 
 
 @pytest.fixture

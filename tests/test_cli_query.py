@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+from pathlib import Path
 import signal
 import subprocess
 import sys
@@ -12,9 +13,8 @@ import sys
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.loading import PACKAGE_ROOT
-from graphkit.queries import run_query
-from graphkit.testing import WORLD_DIR
+from graphkit.store.library import run_query
+from world_support import WORLD_DIR
 from tests.sparql_support import free_port, world_store  # noqa: F401 (fixtures)
 
 
@@ -86,7 +86,7 @@ def test_queries_lists_titles_and_parameters():
 def test_serve_answers_on_loopback_and_stops(tmp_path):
     assert invoke("build", "--data", WORLD_DIR, "-o", tmp_path / "g.ttl", "--store", tmp_path / "store").exit_code == 0
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     proc = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", "--data", str(WORLD_DIR),
                              "--store", str(tmp_path / "store"), "--port", str(port)],
                             stdout=subprocess.PIPE, text=True, env=env, start_new_session=True)
@@ -97,7 +97,7 @@ def test_serve_answers_on_loopback_and_stops(tmp_path):
         _wait_ready(f"http://127.0.0.1:{port}")
         rows = run_query("states-by-bloc", {"target": "SYL"}, endpoint=f"http://127.0.0.1:{port}")
         assert {r["name"] for r in rows if r["bloc"] == "both sides"} == {"Elbonia"}
-        from graphkit.endpoint import Endpoint
+        from graphkit.store.endpoint import Endpoint
         import pytest
         from graphkit.errors import EndpointError
         with pytest.raises(EndpointError):  # read-only: the Graph Store refuses writes

@@ -1,6 +1,6 @@
 """``graphkit compare|state|blocs --source unga`` on the synthetic vote fixture (tests/unga/).
 
-The fixture is drawn in graphkit/unga/testing.py; every expected value below is
+The fixture is drawn in tests/unga_support.py; every expected value below is
 derived by hand from that table (votes +1 yes, 0 abstain, −1 no; S = 1 − mean
 distance, the distance of yes and no being 2):
 
@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.store import open_store
+from graphkit.store.embedded import open_store
 
 
 
@@ -165,7 +165,7 @@ def test_usage_errors(store, args, words):
     (["blocs", "--store", "elsewhere"], "--store applies to the GA votes only"),
 ])
 def test_vote_options_with_the_curated_source(args, words):
-    from graphkit.testing import WORLD_DIR
+    from world_support import WORLD_DIR
     r = CliRunner().invoke(main, [*args, "--data", str(WORLD_DIR)])
     assert r.exit_code == 2 and words in r.output, r.output
 

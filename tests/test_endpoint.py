@@ -1,4 +1,4 @@
-"""graphkit.endpoint against a real Oxigraph server on 127.0.0.1, and against servers that are down or slow."""
+"""graphkit.store.endpoint against a real Oxigraph server on 127.0.0.1, and against servers that are down or slow."""
 from __future__ import annotations
 
 import http.server
@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.endpoint import Endpoint, load_build_to_endpoint
+from graphkit.store.endpoint import Endpoint, load_build_to_endpoint
 from graphkit.errors import EndpointError
-from graphkit.queries import list_queries, run_query
-from graphkit.testing import tiny_world
+from graphkit.store.library import list_queries, run_query
+from world_support import tiny_world
 from tests.sparql_support import free_port, oxigraph_server, world_endpoint, world_store  # noqa: F401 (fixtures)
 from tests.test_queries import golden_params
 

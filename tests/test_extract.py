@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from extract_scoring import TEXTS, cases, expected, score
-from graphkit.build import build
+from graphkit.graph.build import build
 from graphkit.cli import main
 from graphkit.extract import accept, extract_file, extract_text, extraction_graph, validate_json
 from graphkit.extract.counts import find_groups, find_tallies
 from graphkit.extract.dates import find_dates
 from graphkit.extract.gazetteer import default_gazetteer, fold
-from graphkit.loading import DEFAULT_DATA
+from graphkit.graph.loading import DEFAULT_DATA
 from graphkit.namespaces import DCTERMS, GK, ID, PROV, position_iri, state_iri
 
 PUBLISHED = dt.date(2020, 9, 10)   # a Thursday

@@ -10,13 +10,16 @@ import shutil
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.loading import PACKAGE_ROOT
-from graphkit.testing import WORLD_DIR
-from graphkit.unga.testing import FIXTURE_DIR
+from world_support import WORLD_DIR
+from unga_support import FIXTURE_DIR
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # run as python -m graphkit from the checkout
 
 VOETEN = FIXTURE_DIR / "voeten"
 LONG = "Syldavia" * 2_500              # 20,000 characters

@@ -9,16 +9,17 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from graphkit.build import build
 from graphkit.cli import main
 from graphkit.errors import DataError, GraphkitError, InputError, QueryError
+from graphkit.graph.build import build
+from graphkit.graph.loading import load_data
+from graphkit.graph.states import StateResolver
 from graphkit.limits import MAX_NAME
-from graphkit.loading import load_data
-from graphkit.names import StateResolver
-from graphkit.queries import QUERIES_DIR, find_query, run_query
-from graphkit.testing import WORLD_DIR, tiny_world_graph
-from graphkit.unga.testing import FIXTURE_DIR, fixture_identity
-from graphkit.unga.readers import read_voeten
+from graphkit.resources import QUERIES_DIR
+from graphkit.sources.unga.readers import read_voeten
+from graphkit.store.library import find_query, run_query
+from unga_support import FIXTURE_DIR, fixture_identity
+from world_support import WORLD_DIR, tiny_world_graph
 
 VOETEN = FIXTURE_DIR / "voeten"
 ACT_PREFIXES = """PREFIX act: <https://w3id.org/graphkit/id/act/>

@@ -16,16 +16,19 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.errors import QueryError
-from graphkit.loading import PACKAGE_ROOT
-from graphkit.queries import run_query
-from graphkit.sparqltext import outbound
-from graphkit.testing import WORLD_DIR, tiny_world_graph
+from graphkit.store.library import run_query
+from graphkit.store.sparqltext import outbound
+from world_support import WORLD_DIR, tiny_world_graph
 from tests.sparql_support import free_port, world_store  # noqa: F401 (fixtures)
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # run as python -m graphkit from the checkout
 
 
 class Listener:

@@ -14,9 +14,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-import graphkit.writing
+import graphkit.graph.writing
 from graphkit.cli import main
-from graphkit.testing import WORLD_DIR
+from world_support import WORLD_DIR
 
 OSC = "\\u001B]0;owned\\u0007"     # Turtle escapes for ESC ] 0 ; owned BEL (sets a terminal's title)
 CSI = "\\u001B[2J"                  # clears the screen
@@ -151,11 +151,16 @@ def test_progress_and_wrote_messages_go_to_stderr(tmp_path):
         assert result.exit_code == 0 and result.stdout == "" and "wrote" in result.stderr
 
 
-def test_query_in_an_empty_folder_creates_nothing(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    out = invoke("query", "acts-by-forum-year")
-    assert out.exit_code == 2 and "no store at build/store" in out.output and "graphkit build" in out.output
-    assert list(tmp_path.iterdir()) == []
+def test_query_without_a_built_store_creates_nothing(tmp_path, monkeypatch):
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("GRAPHKIT_HOME", str(home))
+    monkeypatch.delenv("GRAPHKIT_STORE", raising=False)
+    for args in (["query", "acts-by-forum-year"], ["serve", "--port", "0"]):
+        out = invoke(*args)
+        assert out.exit_code == 2 and f"no store at {home / 'store'}" in out.output and "graphkit build" in out.output
+    assert list(tmp_path.iterdir()) == [work] and list(work.iterdir()) == []
 
 
 # ------------------------------------------------------------------------------------------------ disk full
@@ -183,7 +188,7 @@ class _FullDisk:
 @pytest.fixture
 def full_disk(monkeypatch):
     real = os.fdopen
-    monkeypatch.setattr(graphkit.writing.os, "fdopen", lambda fd, *a, **k: _FullDisk(real(fd, *a, **k)))
+    monkeypatch.setattr(graphkit.graph.writing.os, "fdopen", lambda fd, *a, **k: _FullDisk(real(fd, *a, **k)))
 
 
 @pytest.mark.parametrize("args,target", [

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from graphkit.curation.normalise import DEFAULT_ROOTS, normalised_text, turtle_files
+from world_support import WORLD_DIR
 
-FILES = turtle_files(DEFAULT_ROOTS)
+FILES = turtle_files([*DEFAULT_ROOTS, WORLD_DIR])
 
 
 def test_there_are_files_to_check():

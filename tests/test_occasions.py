@@ -15,15 +15,15 @@ from fractions import Fraction as F
 import pytest
 from click.testing import CliRunner
 
-from graphkit.agreement import items_of, pair_agreement, vote_matrix
-from graphkit.blocs import signed_blocs, structural_balance
+from graphkit.analysis.agreement import items_of, pair_agreement, vote_matrix
+from graphkit.analysis.blocs import signed_blocs, structural_balance
 from graphkit.cli import main
-from graphkit.drift import by_year, pair_by_year
-from graphkit.projections import coalition_graph, signed_graph
-from graphkit.records import Filters, position_records
-from graphkit.reports import compare_states, explain_pair
-from graphkit.swing import boundary_lean, swing_states
-from graphkit.testing import WORLD_DIR
+from graphkit.analysis.drift import by_year, pair_by_year
+from graphkit.analysis.projections import coalition_graph, signed_graph
+from graphkit.sources.curated.records import Filters, position_records
+from graphkit.reports.analyses import compare_states, explain_pair
+from graphkit.analysis.swing import boundary_lean, swing_states
+from world_support import WORLD_DIR
 
 from records_helpers import ACT, OCCASION, rec
 

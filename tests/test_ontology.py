@@ -5,9 +5,9 @@ import pytest
 from rdflib import BNode, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from graphkit.loading import load_ontology
+from graphkit.graph.loading import load_ontology
 from graphkit.namespaces import GK
-from graphkit.validation import load_shapes
+from graphkit.graph.validation import load_shapes
 
 ONTOLOGY = load_ontology()
 TERMS = sorted({s for c in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)

@@ -12,8 +12,8 @@ import datetime as dt
 
 import pytest
 
-from graphkit.projections import bipartite_graph, coalition_graph, signed_graph
-from graphkit.records import Filters, position_records
+from graphkit.analysis.projections import bipartite_graph, coalition_graph, signed_graph
+from graphkit.sources.curated.records import Filters, position_records
 
 from records_helpers import ACT, rec
 

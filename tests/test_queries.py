@@ -18,9 +18,9 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from graphkit.errors import QueryError
-from graphkit.queries import (PARAM_TYPES, QUERIES_DIR, find_query, list_queries, parse_query_file, query_columns,
+from graphkit.store.library import (PARAM_TYPES, QUERIES_DIR, find_query, list_queries, parse_query_file, query_columns,
                               query_dataframe, run_query)
-from graphkit.store import open_store
+from graphkit.store.embedded import open_store
 from tests.sparql_support import rows_as_csv_cells, shipped_store, world_store  # noqa: F401 (fixtures)
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -84,8 +84,8 @@ def test_checks_find_nothing_in_shipped_data(name, shipped_store):
 
 
 def test_a_check_finds_a_position_without_evidence(world_copy, tmp_path):
-    from graphkit.build import build
-    from graphkit.store import load_build
+    from graphkit.graph.build import build
+    from graphkit.store.embedded import load_build
     (world_copy / "acts" / "extra.ttl").write_text(
         "@prefix gk: <https://w3id.org/graphkit/ontology#> .\n"
         "<https://w3id.org/graphkit/id/position/w-2022-support/DDD> a gk:Position ;\n"
@@ -190,8 +190,8 @@ def test_bad_dates_unknown_params_and_unknown_queries(world_store):
 
 
 def test_update_is_refused_unless_allowed(tmp_path, world_copy):
-    from graphkit.build import build
-    from graphkit.store import load_build
+    from graphkit.graph.build import build
+    from graphkit.store.embedded import load_build
     store = tmp_path / "s"
     load_build(build(world_copy, check=False), store)
     upd = tmp_path / "wipe.rq"
@@ -199,7 +199,7 @@ def test_update_is_refused_unless_allowed(tmp_path, world_copy):
     with pytest.raises(QueryError, match="updates are refused"):
         run_query(upd, store=store)
     assert len(open_store(store, read_only=True)) > 0
-    from graphkit.queries import _StoreBackend
+    from graphkit.store.library import _StoreBackend
     s = open_store(store)
     run_query(upd, store=s, allow_update=True)
     assert len(s) == 0

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.build import build
-from graphkit.records import Filters
+from graphkit.graph.build import build
+from graphkit.sources.curated.records import Filters
 from graphkit.render.scene import scene_from_graph
 from graphkit.render.synthetic import synthetic_graph
 from graphkit.render.views import build_view

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graphkit.errors import InputError
-from graphkit.records import Filters
+from graphkit.sources.curated.records import Filters
 from graphkit.render.files import export_file
 from graphkit.render.views import build_view
 from render_fixtures import EXPECTED, SIGNED_BY_ACT

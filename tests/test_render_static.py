@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from graphkit.errors import InputError
-from graphkit.records import Filters
+from graphkit.sources.curated.records import Filters
 from graphkit.render.views import build_view
 
 

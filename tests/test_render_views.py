@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.build import build
+from graphkit.graph.build import build
 from graphkit.errors import DataError, InputError
-from graphkit.records import Filters
+from graphkit.sources.curated.records import Filters
 from graphkit.render.scene import OPPOSITION_COLOUR, SIDE_COLOURS
 from graphkit.render.views import build_view
 from render_fixtures import (EXPECTED, HOSTILE, OPPOSITION_PAIRS, OPPOSITION_PAIRS_BY_ACT, SIGNED_BY_ACT,  # noqa: F401

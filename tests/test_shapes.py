@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graphkit.loading import load_ontology, parse_turtle
+from graphkit.graph.loading import load_ontology, parse_turtle
 from graphkit.namespaces import bind_prefixes
-from graphkit.validation import load_shapes, validate
+from graphkit.graph.validation import load_shapes, validate
 
 CASES = Path(__file__).parent / "shapes"
 TEST_NS = "https://w3id.org/graphkit/id/test/"

@@ -1,13 +1,13 @@
-"""graphkit.store: the persisted pyoxigraph store, its freshness check and graph replacement."""
+"""graphkit.store.embedded: the persisted pyoxigraph store, its freshness check and graph replacement."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from graphkit.build import build
+from graphkit.graph.build import build
 from graphkit.errors import DataError, InputError
 from graphkit.namespaces import graph_iri
-from graphkit.store import ensure_store, is_fresh, load_build, open_store
+from graphkit.store.embedded import ensure_store, is_fresh, load_build, open_store
 
 UNGA = ox.NamedNode("https://w3id.org/graphkit/id/graph/unga-voeten")
 
@@ -54,7 +54,7 @@ def test_a_failing_load_changes_nothing(world, tmp_path, monkeypatch):
     path = tmp_path / "store"
     load_build(world, path)
     before = len(open_store(path, read_only=True))
-    import graphkit.store as st
+    import graphkit.store.embedded as st
     good = st.build_quads_ntriples
 
     def broken(result):

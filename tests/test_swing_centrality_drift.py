@@ -7,12 +7,12 @@ import math
 import networkx as nx
 import pytest
 
-from graphkit.blocs import signed_blocs
-from graphkit.centrality import bloc_bridges, centrality
-from graphkit.drift import pair_by_year, side_changes, state_by_year
-from graphkit.projections import coalition_graph, signed_graph
-from graphkit.records import Filters, position_records
-from graphkit.swing import boundary_lean, swing_states
+from graphkit.analysis.blocs import signed_blocs
+from graphkit.analysis.centrality import bloc_bridges, centrality
+from graphkit.analysis.drift import pair_by_year, side_changes, state_by_year
+from graphkit.analysis.projections import coalition_graph, signed_graph
+from graphkit.sources.curated.records import Filters, position_records
+from graphkit.analysis.swing import boundary_lean, swing_states
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""graphkit.unga on the synthetic fixture (tests/unga/, drawn in graphkit/unga/testing.py).
+"""graphkit.unga on the synthetic fixture (tests/unga/, drawn in tests/unga_support.py).
 
 Expected values are derived by hand from the fixture's table, not copied from output.
 """
@@ -15,14 +15,14 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.errors import DataError, InputError, UnknownStateError
-from graphkit.unga.analysis import agreement_table, camp_agreement, drift
-from graphkit.unga.audit import audit
-from graphkit.unga.identity import load_identity
-from graphkit.unga.matrix import vote_matrix
-from graphkit.unga.readers import read_undl, read_voeten
-from graphkit.store import open_store
-from graphkit.unga.store import cache_path, import_table, read_votes, store_table
-from graphkit.unga.testing import FIXTURE_DIR, fixture_identity, fixture_table
+from graphkit.analysis.votes import agreement_table, camp_agreement, drift
+from graphkit.sources.unga.audit import audit
+from graphkit.graph.states import load_states
+from graphkit.analysis.matrix import vote_matrix
+from graphkit.sources.unga.readers import read_undl, read_voeten
+from graphkit.store.embedded import open_store
+from graphkit.store.votes import cache_path, import_table, read_votes, store_table
+from unga_support import FIXTURE_DIR, fixture_identity, fixture_table
 
 VOETEN = FIXTURE_DIR / "voeten"
 UNDL = FIXTURE_DIR / "undl" / "votes.csv"
@@ -70,7 +70,7 @@ def test_undl_layout_skips_non_votes_and_keeps_tallies():
 
 
 def test_identity_periods_of_one_code_never_overlap():
-    ident = load_identity()
+    ident = load_states()
     by_code: dict = {}
     for a in ident.assignments:
         by_code.setdefault((a.code_list, a.code), []).append(a)
@@ -253,7 +253,7 @@ ev:w-unga a gk:Evidence ; prov:wasDerivedFrom src:w-gazette ; gk:excerpt "three 
 src:w-gazette a gk:Source ; dcterms:title "The Fictional Gazette" ; gk:sourceKind "article" .
 count:w-unga-no a gk:ReportedCount ; gk:count 3 ; gk:countScope gk:no ; gk:countQualifier gk:exactly ; gk:evidence ev:w-unga .
 """)
-    from graphkit.build import build
+    from graphkit.graph.build import build
     s = open_store(tmp_path / "store")
     import_table(fixture_table("undl"), tmp_path / "store", release="fixture", store=s)
     findings, summary = audit(s, build(world_copy, check=False).graph)

@@ -1,6 +1,6 @@
-"""``graphkit explain A B --source unga`` and :func:`graphkit.unga.explain.explain_pair_votes` on the vote fixture.
+"""``graphkit explain A B --source unga`` and :func:`graphkit.analysis.explain_votes.explain_pair_votes` on the vote fixture.
 
-The fixture is drawn in graphkit/unga/testing.py; every expected value below is
+The fixture is drawn in tests/unga_support.py; every expected value below is
 derived by hand from that table (votes +1 yes, 0 abstain, −1 no; share = same
 vote / N; S = 1 − mean distance, yes–no being 2 apart):
 
@@ -23,10 +23,10 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.errors import InputError, UnknownStateError
-from graphkit.unga.explain import explain_pair_votes, roll_call_details
-from graphkit.unga.selection import VoteSelection, load_matrix
-from graphkit.unga.store import import_table
-from graphkit.unga.testing import fixture_table
+from graphkit.analysis.explain_votes import explain_pair_votes, roll_call_details
+from graphkit.sources.unga.selection import VoteSelection, load_matrix
+from graphkit.store.votes import import_table
+from unga_support import fixture_table
 
 DATASET = "United Nations General Assembly Voting Data (Erik Voeten), CSV layout of the R package unvotes"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from ..build import build
+from ..graph.build import build
 from ..errors import DataError
-from ..camps import act_camps, reported_counts, side_consistency
-from ..reports import blocs_report
-from ..selection import select_records
+from ..analysis.camps import act_camps, reported_counts, side_consistency
+from ..reports.analyses import blocs_report
+from ..sources.curated.selection import select_records
 from . import main
 from .options import (by_act_option, data_option, emit, emit_frame, emit_json, filter_options, filters_from,
                       format_option, source_options, unga_from)
@@ -41,8 +41,8 @@ def blocs_command(data_dir, fmt, seed, part, by_act, min_n, **kwargs):
     if votes is not None:
         if part:
             raise click.UsageError("--part applies to the curated acts only (the GA votes give blocs)")
-        from ..unga.analysis import blocs
-        from ..unga.selection import load_matrix
+        from ..analysis.votes import blocs
+        from ..sources.unga.selection import load_matrix
 
         store_dir, selection = votes
         frame = blocs(load_matrix(store_dir, selection, data_dir), "all", min_n=min_n, seed=seed)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..build import build, write_build
-from ..endpoint import Endpoint, load_build_to_endpoint
+from ..graph.build import build, write_build
+from ..store.endpoint import Endpoint, load_build_to_endpoint
 from ..errors import InputError
-from ..store import DEFAULT_STORE, load_build
-from ..output import render_rows
-from ..writing import FORMATS, write_error
+from ..resources import default_store, home
+from ..store.embedded import load_build
+from ..reports.output import render_rows
+from ..graph.writing import FORMATS, write_error
 from . import main
 from .options import data_option, format_option, table_width
 
@@ -23,8 +24,8 @@ EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="turtle", show_default=True,
               help="Serialisation; TriG keeps one named graph per data file.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Where to write the graph (default: build/graph.<ext>).")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
+              help="Where to write the graph (default: graph.<ext> in $GRAPHKIT_HOME or the per-user graphkit folder).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=default_store, show_default="$GRAPHKIT_STORE or the per-user store",
               help="The embedded SPARQL store to load (one named graph per data file).")
 @click.option("--endpoint", metavar="URL", help="Also load a SPARQL 1.1 server (Graph Store Protocol PUT per graph).")
 def build_command(data_dir, fmt, output, store_dir, endpoint):
@@ -32,9 +33,9 @@ def build_command(data_dir, fmt, output, store_dir, endpoint):
 
     Exits 1 (and writes nothing) when the data fails the SHACL shapes.
 
-    Also loads the embedded store (build/store) that graphkit query and serve read.
+    Also loads the embedded store (the per-user store, or --store DIR) that graphkit query and serve read.
 
-    Example: graphkit build --format trig -o build/graph.trig
+    Example: graphkit build --format trig -o graph.trig
     """
     result = build(data_dir)
     if not result.report.conforms:
@@ -43,9 +44,9 @@ def build_command(data_dir, fmt, output, store_dir, endpoint):
         sys.exit(1)
     ep = Endpoint(endpoint) if endpoint else None  # a malformed URL is reported before anything is written
     if output is None:
-        output = Path("build") / f"graph.{EXTENSIONS[fmt]}"
+        output = home() / f"graph.{EXTENSIONS[fmt]}"
         try:
-            output.parent.mkdir(exist_ok=True)
+            output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise write_error(output.parent, exc) from None
     write_build(result, output, fmt)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..build import build
-from ..reports import compare_states
-from ..selection import resolve_states, select_records
+from ..graph.build import build
+from ..reports.analyses import compare_states
+from ..sources.curated.selection import resolve_states, select_records
 from . import main
 from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
                       unga_from)
@@ -42,8 +42,8 @@ def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     filters = filters_from(kwargs)
     votes = unga_from(kwargs, filters, by_act)
     if votes is not None:
-        from ..unga.analysis import compare_pairs
-        from ..unga.selection import load_matrix
+        from ..analysis.votes import compare_pairs
+        from ..sources.unga.selection import load_matrix
 
         store_dir, selection = votes
         matrix = load_matrix(store_dir, selection, data_dir)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ..build import build
-from ..reports import explain_pair
+from ..graph.build import build
+from ..reports.analyses import explain_pair
 from ..safe_text import terminal_text
-from ..selection import resolve_states, select_records
+from ..sources.curated.selection import resolve_states, select_records
 from . import main
 from .options import (by_act_option, data_option, emit, emit_json, filter_options, filters_from, format_option,
                       source_options, unga_from)
@@ -62,8 +62,8 @@ def explain_command(a, b, data_dir, fmt, by_act, show_all, **kwargs):
     filters = filters_from(kwargs)
     votes = unga_from(kwargs, filters, by_act, unga_only=("show_all",))
     if votes is not None:
-        from ..unga.explain import explain_pair_votes
-        from ..unga.selection import load_matrix
+        from ..analysis.explain_votes import explain_pair_votes
+        from ..sources.unga.selection import load_matrix
 
         store_dir, selection = votes
         pair = explain_pair_votes(load_matrix(store_dir, selection, data_dir), a, b, store_dir=store_dir,
@@ -110,7 +110,7 @@ def _short(row: dict, width: int = 60) -> dict:
 
 
 def _emit_votes(pair: dict, fmt: str, scope: str, show_all: bool) -> None:
-    """Print :func:`graphkit.unga.explain.explain_pair_votes`: indices, the roll calls both voted in, the others counted."""
+    """Print :func:`graphkit.analysis.explain_votes.explain_pair_votes`: indices, the roll calls both voted in, the others counted."""
     a, b = pair["a"], pair["b"]
     lists = {"both": "both", "only_a": f"only {a}", "only_b": f"only {b}"}
     if not show_all:

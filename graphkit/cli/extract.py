@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..loading import DEFAULT_DATA
-from ..writing import atomic_write, serialise
+from ..graph.loading import DEFAULT_DATA
+from ..graph.writing import atomic_write, serialise
 from . import main
 from .options import DateType
 

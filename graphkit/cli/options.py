@@ -17,12 +17,12 @@ import json
 import click
 from click.core import ParameterSource
 
+from ..graph.loading import DEFAULT_DATA
 from ..limits import MAX_FILTER, check_length, shorten
-from ..loading import DEFAULT_DATA
-from ..output import FORMATS, render_rows, to_jsonable
-from ..records import Filters
+from ..reports.output import FORMATS, render_rows, to_jsonable
+from ..sources.curated.records import Filters
+from ..resources import default_store
 from ..safe_text import json_text
-from ..store import DEFAULT_STORE
 
 __all__ = ["data_option", "format_option", "filter_options", "filters_from", "by_act_option", "emit", "emit_frame",
            "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES", "wide_option",
@@ -164,9 +164,11 @@ def emit_frame(frame, fmt: str, title: str | None = None) -> None:
 
 
 def store_option(f):
-    """``--store DIR``: the store holding the imported votes (default build/store)."""
-    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
-                        help="pyoxigraph store directory holding the imported UN votes (graphkit import unga).")(f)
+    """``--store DIR``: the embedded store (default ``$GRAPHKIT_STORE`` or the per-user store)."""
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=default_store,
+                        show_default="$GRAPHKIT_STORE or the per-user store",
+                        help="The embedded store directory: built from --data by graphkit build, "
+                             "holding the imported votes (graphkit import).")(f)
 
 
 def vote_options(f):
@@ -208,7 +210,7 @@ def unga_from(kwargs: dict, filters: Filters, by_act: bool = False, unga_only=()
 
     Options that belong to the other source are a usage error (exit 2):
     ``--session`` with the curated acts, ``--target`` with the GA votes …
-    ``--since``/``--until`` become whole years (:func:`graphkit.unga.selection.years_of`).
+    ``--since``/``--until`` become whole years (:func:`graphkit.sources.unga.selection.years_of`).
     """
     ctx = click.get_current_context()
     source = kwargs.pop("source")
@@ -223,7 +225,7 @@ def unga_from(kwargs: dict, filters: Filters, by_act: bool = False, unga_only=()
     if wrong:
         raise click.UsageError(f"{_flag(ctx, wrong[0])} does not apply to --source unga: select GA roll calls with "
                                "--session, --issue, --since and --until")
-    from ..unga.selection import VoteSelection, years_of
+    from ..sources.unga.selection import VoteSelection, years_of
 
     since, until = years_of(filters.since, filters.until)
     store_dir = votes.pop("store_dir")

@@ -16,27 +16,19 @@ import click
 
 from ..errors import InputError, QueryError
 from ..limits import MAX_PARAM, check_length, shorten
-from ..output import render_rows
-from ..queries import compact, list_queries, query_columns
-from ..store import DEFAULT_STORE, ensure_store
+from ..reports.output import render_rows
+from ..store.library import compact, list_queries, query_columns
+from ..store.embedded import ensure_store
 from . import main
-from .options import data_option, table_width, wide_option
+from .options import data_option, store_option, table_width, wide_option
 
 QUERY_FORMATS = ("table", "csv", "json", "tsv")
-
-
-def store_option(f):
-    """``--store DIR``: the embedded store (default build/store)."""
-    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE,
-                        show_default=True, help="The embedded store directory, written by graphkit build "
-                                                "(refreshed from --data when the data changed since).")(f)
 
 
 def existing_store(data_dir, store_dir) -> Path:
     """The store, refreshed if the data changed since it was built; never created here.
 
-    A query in a folder with no store would otherwise write ``build/store``
-    there without being asked to.
+    A query with no store would otherwise build one without being asked to.
     """
     if not Path(store_dir).is_dir():
         raise InputError(f"no store at {store_dir}", value=str(store_dir),
@@ -81,11 +73,11 @@ def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, all
 
     Example: graphkit query positions-on-target --param target=CHN --param since=2020 --format csv
     """
-    from ..queries import find_query
+    from ..store.library import find_query
 
     find_query(name)  # an unknown name is reported before any store is opened
     if endpoint:
-        from ..endpoint import Endpoint
+        from ..store.endpoint import Endpoint
         backend = {"endpoint": Endpoint(endpoint, timeout=timeout)}
     else:
         backend = {"store": existing_store(data_dir, store_dir)}
@@ -103,7 +95,7 @@ def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, all
 
 
 def _tsv(rows, columns) -> str:
-    from ..output import tsv_text
+    from ..reports.output import tsv_text
     return tsv_text(rows, columns)
 
 
@@ -168,7 +160,7 @@ def serve_command(data_dir, store_dir, host, port, timeout, allow_service):
 
     Example: graphkit serve --port 7878   (then point YASGUI or SPARQLWrapper at http://127.0.0.1:7878/query)
     """
-    from ..sparql_proxy import GuardProxy
+    from ..store.guard import GuardProxy
 
     binary = oxigraph_binary()
     if binary is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..build import build
+from ..graph.build import build
 from ..render.export import EXPORT_FORMATS
 from ..render.files import RENDER_FORMATS, export_file, render_file
 from ..render.tables import TABLES

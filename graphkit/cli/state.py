@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ..build import build
+from ..graph.build import build
+from ..reports.analyses import state_profile
 from ..safe_text import terminal_text
-from ..reports import state_profile
-from ..selection import resolve_states, select_records
+from ..sources.curated.selection import resolve_states, select_records
 from . import main
 from .options import (by_act_option, data_option, emit, emit_json, filter_options, filters_from, format_option,
                       source_options, unga_from)
@@ -36,8 +36,8 @@ def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
     filters = filters_from(kwargs)
     votes = unga_from(kwargs, filters, by_act, unga_only=("min_n",))
     if votes is not None:
-        from ..unga.analysis import state_record
-        from ..unga.selection import load_matrix
+        from ..analysis.votes import state_record
+        from ..sources.unga.selection import load_matrix
 
         store_dir, selection = votes
         record = state_record(load_matrix(store_dir, selection, data_dir), state, top=top, min_n=min_n)
@@ -76,7 +76,7 @@ def state_command(state, data_dir, fmt, top, by_act, min_n, **kwargs):
 
 
 def _emit_votes_record(record: dict, fmt: str, scope: str, min_n: int) -> None:
-    """Print :func:`graphkit.unga.analysis.state_record`: its votes, then closest and most opposed partners."""
+    """Print :func:`graphkit.analysis.votes.state_record`: its votes, then closest and most opposed partners."""
     cols = ["partner", "name", "n", "share", "s", "kappa", "pi"]
     if fmt == "json":
         emit_json(record)

@@ -34,13 +34,13 @@ def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir,
     Every row is checked first (vote codes, roll calls, duplicates, country codes
     by date); any problem stops the import with the file and line, before anything is written.
 
-    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz --store build/store
+    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz
     """
-    from ..unga.identity import load_identity
-    from ..unga.readers import read_undl, read_voeten
-    from ..unga.store import import_table
+    from ..graph.states import load_states
+    from ..sources.unga.readers import read_undl, read_voeten
+    from ..store.votes import import_table
 
-    identity = load_identity(data_dir)
+    identity = load_states(data_dir)
     if layout == "voeten":
         if roll_calls is None:
             raise InputError("the voeten layout needs VOTES and ROLL_CALLS (ISSUES optional)",
@@ -68,12 +68,12 @@ def audit_command(store_dir, data_dir, fmt):
     Compares each roll call with its source's own tally columns, and with the
     curated acts in data/ (same symbol): their reported counts and signatory lists.
 
-    Example: graphkit audit --store build/store
+    Example: graphkit audit
     """
-    from ..build import build
-    from ..store import open_store
-    from ..unga.audit import FINDING_COLUMNS, audit
-    from ..unga.store import import_hint
+    from ..graph.build import build
+    from ..store.embedded import open_store
+    from ..sources.unga.audit import FINDING_COLUMNS, audit
+    from ..store.votes import import_hint
 
     store = open_store(store_dir, read_only=True, missing_hint=import_hint(store_dir=store_dir))
     findings, summary = audit(store, build(data_dir, check=False).graph)
@@ -99,7 +99,7 @@ def unga_filters(f):
 
 
 def _matrix(store_dir, data_dir, kw):
-    from ..unga.selection import VoteSelection, load_matrix
+    from ..sources.unga.selection import VoteSelection, load_matrix
 
     names = ("session", "issue", "since", "until", "merge_successors", "layout", "min_votes")
     return load_matrix(store_dir, VoteSelection(**{k: kw.pop(k) for k in names}), data_dir)
@@ -134,7 +134,7 @@ def agreement_command(store_dir, data_dir, by, states, min_n, fmt, **kw):
 
     Example: graphkit unga agreement --state CHN --by decade --format csv
     """
-    from ..unga.analysis import agreement_table
+    from ..analysis.votes import agreement_table
 
     m = _matrix(store_dir, data_dir, kw)
     emit_frame(agreement_table(m, by, states=list(states) or None, min_n=min_n), fmt, f"Agreement by {by}")
@@ -153,7 +153,7 @@ def drift_command(store_dir, data_dir, by, states, partners, fmt, **kw):
 
     Example: graphkit unga drift --state FRA --state IND --merge-successors
     """
-    from ..unga.analysis import drift
+    from ..analysis.votes import drift
 
     m = _matrix(store_dir, data_dir, kw)
     emit_frame(drift(m, tuple(partners) or ("CHN", "USA"), states=list(states) or None, by=by), fmt, f"Agreement with partners by {by}")
@@ -175,7 +175,7 @@ def blocs_command(store_dir, data_dir, by, index, min_n, seed, fmt, **kw):
 
     Example: graphkit unga blocs --by decade --merge-successors
     """
-    from ..unga.analysis import blocs
+    from ..analysis.votes import blocs
 
     m = _matrix(store_dir, data_dir, kw)
     emit_frame(blocs(m, by, index=index, min_n=min_n, seed=seed), fmt, f"Blocs by {by} ({index})")
@@ -196,8 +196,8 @@ def camps_command(store_dir, data_dir, by, target, camp_since, camp_until, index
 
     Example: graphkit unga camps --target CHN --merge-successors
     """
-    from ..unga.camps import statement_camps
-    from ..unga.analysis import camp_agreement
+    from ..analysis.statement_camps import statement_camps
+    from ..analysis.votes import camp_agreement
 
     camps, excluded = statement_camps(data_dir, target, camp_since, camp_until)
     m = _matrix(store_dir, data_dir, kw)

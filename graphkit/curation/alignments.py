@@ -16,7 +16,7 @@ import io
 import sys
 from pathlib import Path
 
-from ..writing import atomic_write
+from ..graph.writing import atomic_write
 
 POSITIONS = {"supports_china": "supports", "critical_of_china": "criticises",
              "yes": "yes", "no": "no", "abstain": "abstain"}

@@ -2,8 +2,8 @@
 
 Committed Turtle is normalised so that diffs stay small and a rebuild is
 byte-stable; ``tests/test_normalised.py`` checks it. Run
-``python -m graphkit.curation.normalise [FILE_OR_DIR ...]`` (default: data/
-and tests/world/) after editing by hand.
+``python -m graphkit.curation.normalise [FILE_OR_DIR ...]`` (default: the data
+folder) after editing by hand; the tests also check ``tests/world/``.
 """
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from ..loading import PACKAGE_ROOT, parse_turtle
+from ..graph.loading import parse_turtle
 from ..namespaces import bind_prefixes
-from ..writing import atomic_write
+from ..resources import DEFAULT_DATA
+from ..graph.writing import atomic_write
 
 __all__ = ["normalised_text", "normalise_file", "turtle_files", "DEFAULT_ROOTS"]
 
-DEFAULT_ROOTS = [PACKAGE_ROOT / "data", PACKAGE_ROOT / "tests" / "world"]
+DEFAULT_ROOTS = [DEFAULT_DATA]
 
 
 def normalised_text(path: Path) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from ..namespaces import bind_prefixes, DCTERMS, GK, ID, PROV, RDF, RDFS, SKOS, XSD, state_iri
-from ..writing import write_graph_atomically
+from ..graph.writing import write_graph_atomically
 
 COCO_VERSION = "1.3.2"
 

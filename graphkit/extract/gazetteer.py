@@ -193,7 +193,7 @@ def default_gazetteer(states_file: str | None = None) -> Gazetteer:
     """The gazetteer of the states in ``data/states.ttl`` (built once, then cached)."""
     from rdflib import Graph
 
-    from ..loading import DEFAULT_DATA
+    from ..graph.loading import DEFAULT_DATA
     from ..namespaces import GK, RDF, SKOS
 
     graph = Graph().parse(states_file or str(DEFAULT_DATA / "states.ttl"), format="turtle")

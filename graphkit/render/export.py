@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import InputError
-from ..writing import atomic_write
+from ..graph.writing import atomic_write
 
 __all__ = ["EXPORT_FORMATS", "export_graph", "flatten_graph", "gexf_text", "graphml_text", "cytoscape_json"]
 

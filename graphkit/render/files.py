@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import Filters
+from ..sources.curated.records import Filters
 from .export import EXPORT_FORMATS, export_graph
 from .static import IMAGE_FORMATS
 from .tables import write_tables

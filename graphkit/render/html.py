@@ -22,7 +22,7 @@ import html
 import json
 from pathlib import Path
 
-from ..writing import atomic_write
+from ..graph.writing import atomic_write
 from .assets import VIS_LICENCE, VIS_VERSION, vis_assets
 from .scene import Scene
 

@@ -11,7 +11,7 @@ node ``label``
     Text under the dot (default: the node id).
 node ``type``
     ``"state"`` (a dot) or ``"act"`` (a square, on the bipartite view), as
-    :mod:`graphkit.projections` sets it.
+    :mod:`graphkit.analysis.projections` sets it.
 node ``bloc``, graph ``bloc_labels``
     Bloc id (coloured with ``color_by="bloc"``); ``graph.graph["bloc_labels"]`` maps a
     bloc id to its legend text.

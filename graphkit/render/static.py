@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from ..errors import InputError
-from ..writing import atomic_write
+from ..graph.writing import atomic_write
 from .scene import Scene
 
 __all__ = ["write_image", "draw_figure", "IMAGE_FORMATS"]

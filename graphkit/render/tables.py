@@ -22,8 +22,8 @@ import io
 from pathlib import Path
 
 from ..errors import InputError
+from ..graph.writing import atomic_write
 from ..safe_text import csv_cell, terminal_text
-from ..writing import atomic_write
 
 __all__ = ["TABLES", "edge_rows", "bloc_rows", "year_rows", "table_rows", "write_tables", "csv_text"]
 
@@ -75,8 +75,8 @@ def bloc_rows(view) -> list[dict]:
 
 def year_rows(view) -> list[dict]:
     """Agreement by year: the coalition projection of each year's items (long format)."""
-    from ..drift import by_year as group_by_year
-    from ..projections import coalition_graph
+    from ..analysis.drift import by_year as group_by_year
+    from ..analysis.projections import coalition_graph
 
     occasion = getattr(view, "by_occasion", True)
     by_year = group_by_year(view.records, occasion)

@@ -1,11 +1,11 @@
 """From the RDF graph to a view ready to draw or export: projection, blocs, centrality, sources.
 
 :func:`build_view` is the one function the ``render`` and ``export`` commands call.
-It reads positions (:func:`graphkit.records.position_records`, with the usual
-filters), projects them with :mod:`graphkit.projections` (coalition, signed or
-bipartite), detects blocs on the signed graph (:func:`graphkit.blocs.signed_blocs`),
+It reads positions (:func:`graphkit.sources.curated.records.position_records`, with the usual
+filters), projects them with :mod:`graphkit.analysis.projections` (coalition, signed or
+bipartite), detects blocs on the signed graph (:func:`graphkit.analysis.blocs.signed_blocs`),
 sizes every state by its weighted degree in the coalition graph
-(:func:`graphkit.centrality.centrality`), and collects what a caption needs: the acts'
+(:func:`graphkit.analysis.centrality.centrality`), and collects what a caption needs: the acts'
 labels and dates and the sources behind them.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rdflib import Graph
 
 from ..errors import DataError, InputError
 from ..namespaces import BINDINGS, DCTERMS, GK, PROV, RDF
-from ..records import Filters, PositionRecord, position_records
+from ..sources.curated.records import Filters, PositionRecord, position_records
 from .scene import Scene, scene_from_graph
 
 __all__ = ["View", "VIEWS", "build_view", "view_from_records", "act_sources"]
@@ -70,7 +70,6 @@ def act_sources(graph: Graph) -> dict[str, dict[str, str]]:
 
     Examples
     --------
-    >>> from graphkit.testing import tiny_world_graph
     >>> found = act_sources(tiny_world_graph())
     >>> sorted(found["https://w3id.org/graphkit/id/act/w-2021-vote"])
     ['https://w3id.org/graphkit/id/source/herald']
@@ -110,7 +109,7 @@ def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = 
     Parameters
     ----------
     graph : rdflib.Graph
-        The built graph (:func:`graphkit.build.build`'s ``.graph``).
+        The built graph (:func:`graphkit.graph.build.build`'s ``.graph``).
     view : {"coalition", "signed", "bipartite"}
     filters : Filters, optional
     act : str, optional
@@ -122,7 +121,7 @@ def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = 
         Seed of the bloc detection.
     by_occasion : bool
         Count rival acts of one occasion as one item in the state–state views
-        (:mod:`graphkit.items`); False counts every act.
+        (:mod:`graphkit.sources.curated.items`); False counts every act.
 
     Raises
     ------
@@ -133,7 +132,6 @@ def build_view(graph: Graph, view: str = "coalition", filters: Filters | None = 
 
     Examples
     --------
-    >>> from graphkit.testing import tiny_world_graph
     >>> v = build_view(tiny_world_graph(), "coalition", Filters(target="SYL"))
     >>> v.graph.edges["AAA", "BBB"]["weight"], {"acts", "bloc", "centrality"} <= set(v.graph.nodes["AAA"])
     (2, True)
@@ -152,9 +150,9 @@ def view_from_records(records: list[PositionRecord], view: str = "coalition", *,
                       sources: dict | None = None, act: str | None = None, title: str | None = None,
                       seed: int = 0, by_occasion: bool = True) -> View:
     """:func:`build_view` on records already read (``sources`` as :func:`act_sources` returns)."""
-    from ..blocs import signed_blocs
-    from ..centrality import centrality
-    from ..projections import bipartite_graph, coalition_graph, signed_graph
+    from ..analysis.blocs import signed_blocs
+    from ..analysis.centrality import centrality
+    from ..analysis.projections import bipartite_graph, coalition_graph, signed_graph
 
     filters = filters or Filters()
     sources = sources or {}

@@ -1,0 +1,1 @@
+"""The curated acts of the data folder: positions as records, items (occasions or acts), selections."""

@@ -1,0 +1,177 @@
+"""Audit the imported votes: tallies computed from the votes against tallies reported elsewhere.
+
+Two kinds of reports are compared with what the votes in the store add up to:
+
+* a source's **own tally columns** (UN Digital Library ``total_yes`` …, or a
+  roll-call file's ``yes``/``no``/``abstain``), stored as ``gk:ReportedCount``
+  on the roll call by the import;
+* **curated acts** in ``data/`` (a ``gk:RecordedVote`` whose ``gk:symbol`` is a
+  roll call's symbol) with their ``gk:reportedCount`` (exact counts by stance)
+  and their signatory lists (who voted how, per source).
+
+Every difference is listed with both sides and the reporting source; nothing is
+corrected. A difference is a finding, not a failure: ``graphkit audit`` exits 0.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ...namespaces import GK, iri_key
+from .rdf import GRAPHS
+
+__all__ = ["Finding", "audit", "computed_tallies", "FINDING_COLUMNS"]
+
+FINDING_COLUMNS = ["kind", "roll_call", "symbol", "act", "what", "votes_say", "reported", "reported_by", "note"]
+_GK = "https://w3id.org/graphkit/ontology#"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One discrepancy: what the votes say against what a source reports."""
+
+    kind: str          # "tally" (a count by stance) or "vote" (one state's vote)
+    roll_call: str     # the roll call's act key in the store
+    symbol: str
+    act: str           # the curated act's key ("" for a source's own tally)
+    what: str          # the stance counted, or the state
+    votes_say: str     # computed from the votes
+    reported: str
+    reported_by: str   # source title or IRI
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _graphs(store: ox.Store) -> list[str]:
+    present = {g.value for g in store.named_graphs()}
+    return [g for g in GRAPHS.values() if g in present]
+
+
+def computed_tallies(store: ox.Store) -> dict[str, dict[str, int]]:
+    """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every UNGA graph."""
+    out: dict[str, dict[str, int]] = {}
+    for g in _graphs(store):
+        q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s . ?p gk:act ?a }} }} GROUP BY ?a ?s"""
+        for a, s, n in store.query(q):
+            out.setdefault(a.value, {"yes": 0, "no": 0, "abstain": 0})[s.value.rsplit("#", 1)[1]] = int(n.value)
+    return out
+
+
+def _roll_calls(store: ox.Store) -> dict[str, dict]:
+    """Act IRI → {"symbol", "reported": [(stance, count, source)]} for every roll call in the store."""
+    out: dict[str, dict] = {}
+    for g in _graphs(store):
+        q = f"""PREFIX gk: <{_GK}> PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?a ?symbol ?s ?n ?src WHERE {{ GRAPH <{g}> {{ ?a a gk:RecordedVote .
+              OPTIONAL {{ ?a gk:symbol ?symbol }}
+              OPTIONAL {{ ?a gk:reportedCount ?c . ?c gk:count ?n ; gk:countScope ?s ; gk:evidence/prov:wasDerivedFrom ?src }} }} }}"""
+        for a, symbol, s, n, src in store.query(q):
+            rc = out.setdefault(a.value, {"symbol": symbol.value if symbol is not None else "", "reported": [], "graph": g})
+            if n is not None:
+                rc["reported"].append((s.value.rsplit("#", 1)[1], int(n.value), src.value))
+    return out
+
+
+def _local(iri) -> str:
+    """The local name of a vocabulary IRI (``gk:no`` → ``no``)."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _norm_symbol(symbol: str) -> str:
+    return "".join(symbol.split()).upper()
+
+
+def _votes_of(store: ox.Store, act_iri: str, graph: str) -> dict[str, str]:
+    q = f"""PREFIX gk: <{_GK}> SELECT ?who ?s WHERE {{ GRAPH <{graph}> {{ ?p gk:act <{act_iri}> ; gk:participant ?who ; gk:stance ?s }} }}"""
+    return {iri_key(w.value): s.value.rsplit("#", 1)[1] for w, s in store.query(q)}
+
+
+def _source_title(curated: Graph, src) -> str:
+    from rdflib.namespace import DCTERMS
+    title = curated.value(src, DCTERMS.title)
+    return f"{title} <{src}>" if title else str(src)
+
+
+def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding], dict]:
+    """Compare computed tallies with reported ones; return the findings and a summary.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The store with one or both UNGA graphs imported.
+    curated : rdflib.Graph, optional
+        The built curated graph (``graphkit.graph.build.build(data).graph``).
+
+    Examples
+    --------
+    The fixture's roll call 103 has tally columns 3 yes / 3 no / 0 abstain, but
+    only two of its votes are no:
+
+    >>> import tempfile
+    >>> from graphkit.store.embedded import open_store
+    >>> from graphkit.store.votes import import_table
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = import_table(fixture_table(), f"{d}/store", release="fixture")
+    ...     findings, summary = audit(open_store(f"{d}/store", read_only=True))
+    >>> [(f.roll_call, f.what, f.votes_say, f.reported) for f in findings]
+    [('unga-voeten-103', 'no', '2', '3')]
+    >>> summary["roll_calls"], summary["compared_tallies"]
+    (4, 12)
+    """
+    computed = computed_tallies(store)
+    roll_calls = _roll_calls(store)
+    findings: list[Finding] = []
+    compared = 0
+    for act, rc in sorted(roll_calls.items(), key=lambda kv: (len(kv[0]), kv[0])):
+        tally = computed.get(act, {"yes": 0, "no": 0, "abstain": 0})
+        for stance, count, src in rc["reported"]:
+            compared += 1
+            if tally[stance] != count:
+                findings.append(Finding("tally", iri_key(act), rc["symbol"], "", stance, str(tally[stance]), str(count),
+                                        src, "the source's own tally column"))
+    by_symbol: dict[str, list[str]] = {}
+    for act, rc in roll_calls.items():
+        if rc["symbol"]:
+            by_symbol.setdefault(_norm_symbol(rc["symbol"]), []).append(act)
+    matched = 0
+    if curated is not None:
+        q = """SELECT ?act ?symbol WHERE { ?act a gk:RecordedVote ; gk:symbol ?symbol }"""
+        for act, symbol in curated.query(q, initNs={"gk": GK}):
+            targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+            if not targets:
+                continue
+            matched += 1
+            note = "" if len(targets) == 1 else f"symbol shared by {len(targets)} roll calls (amendments, parts)"
+            counts = curated.query("""SELECT ?scope ?n ?src WHERE { ?act gk:reportedCount ?c . ?c gk:count ?n ; gk:countScope ?scope ;
+                                         gk:countQualifier gk:exactly . OPTIONAL { ?c gk:evidence/prov:wasDerivedFrom ?src } }""",
+                                   initNs={"gk": GK, "prov": __import__("rdflib").namespace.PROV}, initBindings={"act": act})
+            listed = {}
+            for pos in curated.subjects(GK.act, act):
+                stance = curated.value(pos, GK.stance)
+                who = curated.value(pos, GK.participant)
+                if stance is not None and who is not None and _local(stance) in ("yes", "no", "abstain"):
+                    listed[iri_key(who)] = (_local(stance), curated.value(pos, GK.listedIn))
+            for rc_act in targets:
+                tally = computed.get(rc_act, {"yes": 0, "no": 0, "abstain": 0})
+                for scope, n, src in counts:
+                    stance = _local(scope)
+                    if stance not in tally:
+                        continue
+                    compared += 1
+                    if tally[stance] != int(n):
+                        findings.append(Finding("tally", iri_key(rc_act), str(symbol), iri_key(act), stance, str(tally[stance]),
+                                                str(int(n)), _source_title(curated, src) if src is not None else "(no source)", note))
+                if listed:
+                    votes = _votes_of(store, rc_act, roll_calls[rc_act]["graph"])
+                    for who in sorted(set(listed) | set(votes)):
+                        got, (want, lst) = votes.get(who, "no vote"), listed.get(who, ("not listed", None))
+                        if got != want:
+                            findings.append(Finding("vote", iri_key(rc_act), str(symbol), iri_key(act), who, got, want,
+                                                    str(lst) if lst is not None else "(curated list)", note))
+    summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "compared_tallies": compared,
+               "discrepancies": len(findings)}
+    return findings, summary

@@ -1,0 +1,1 @@
+"""Stage 3, the store: the embedded pyoxigraph store, vote graphs, the SPARQL query library and endpoints."""

@@ -1,0 +1,284 @@
+"""The three backends a library query runs on: the embedded store, a SPARQL endpoint, an rdflib graph.
+
+:func:`backend_for` picks one from the ``store=``, ``endpoint=`` or ``graph=``
+argument of :func:`graphkit.store.library.run_query`. Each backend answers ``ask``,
+``rows`` (column names and rows of plain Python values: IRIs as strings,
+typed literals as int, float, bool or date), ``construct_nt`` and ``update``,
+with the parameters' terms injected as a ``VALUES`` block
+(:func:`graphkit.store.sparqltext.inject_values`) so that all three see the same
+query text. :class:`Exists` checks that a bound IRI (a state, a topic …) is
+in the data, on whichever backend the query runs.
+
+Examples
+--------
+>>> b = backend_for(None, None, tiny_world_graph())
+>>> b.ask("ASK { ?s a gk:State }")
+True
+>>> literal_value("2020-07-01", "http://www.w3.org/2001/XMLSchema#date")
+datetime.date(2020, 7, 1)
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import QueryError
+from ..namespaces import BINDINGS, XSD
+from .sparqltext import inject_values, operation
+
+__all__ = ["PREFIXES", "backend_for", "StoreBackend", "EndpointBackend", "RdflibBackend", "Exists", "STATES_QUERY",
+           "ntriples_to_rdflib", "python_value", "literal_value"]
+
+#: The prefixes every query may use without declaring them (graphkit's, and the usual W3C ones).
+PREFIXES = {k: str(v) for k, v in BINDINGS.items()}
+
+
+def python_value(term):
+    """A pyoxigraph term as a plain Python value: IRIs as strings, typed literals as int/float/bool/date."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Literal):
+        return literal_value(term.value, term.datatype.value if term.datatype else None)
+    return str(term)
+
+
+_INTS = {str(XSD[n]) for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                               "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
+
+
+def literal_value(lexical: str, datatype: str | None):
+    """A literal's lexical form as int, float, bool or date by its datatype IRI (else the text)."""
+    try:
+        if datatype in _INTS:
+            return int(lexical)
+        if datatype in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+            return float(lexical)
+        if datatype == str(XSD.boolean):
+            return lexical in ("true", "1")
+        if datatype == str(XSD.date):
+            return dt.date.fromisoformat(lexical)
+    except ValueError:
+        pass
+    return lexical
+
+
+class Exists:
+    """Existence checks and a state resolver against one backend, computed lazily."""
+
+    def __init__(self, ask, construct_states):
+        self._ask, self._construct_states, self._resolver = ask, construct_states, None
+
+    def __call__(self, node, rdf_type=None) -> bool:
+        pattern = f"{node} a <{rdf_type}>" if rdf_type is not None else f"{{ {node} ?p ?o }} UNION {{ ?s ?p {node} }}"
+        return self._ask(f"ASK {{ {pattern} }}")
+
+    def resolver(self):
+        if self._resolver is None:
+            from ..graph.states import StateResolver
+            self._resolver = StateResolver(self._construct_states())
+        return self._resolver
+
+
+STATES_QUERY = """PREFIX gk: <https://w3id.org/graphkit/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+CONSTRUCT { ?s a gk:State ; gk:iso3 ?c ; gk:iso2 ?c2 ; skos:prefLabel ?l ; skos:altLabel ?a ; gk:nameRegex ?r }
+WHERE { ?s a gk:State ; gk:iso3 ?c . OPTIONAL { ?s gk:iso2 ?c2 } OPTIONAL { ?s skos:prefLabel ?l }
+        OPTIONAL { ?s skos:altLabel ?a } OPTIONAL { ?s gk:nameRegex ?r } }"""
+
+
+def ntriples_to_rdflib(nt: str):
+    """Parse N-Triples text into an rdflib Graph with graphkit's prefixes bound."""
+    from rdflib import Graph
+    from ..namespaces import bind_prefixes
+    return bind_prefixes(Graph()).parse(data=nt, format="nt")
+
+
+class StoreBackend:
+    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs.
+
+    A store given as a directory is opened read-only for queries; an update
+    (``--allow-update``) opens it for writing for that one call, which fails
+    with a clear message while another process holds it.
+    """
+
+    def __init__(self, store):
+        self.path = None
+        if isinstance(store, (str, Path)):
+            from .embedded import open_store
+            self.path = Path(store)
+            store = open_store(store, read_only=True)
+        self.store = store
+
+    def run(self, text, terms):
+        try:
+            return self.store.query(inject_values(text, {k: str(v) for k, v in terms.items()}),
+                                    use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
+
+    def ask(self, text):
+        return bool(self.run(text, {}))
+
+    def rows(self, text, terms):
+        result = self.run(text, terms)
+        try:  # solutions are computed while they are read: a SERVICE call or a read can fail here
+            if isinstance(result, ox.QueryBoolean):
+                return ["result"], [{"result": bool(result)}]
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return names, [{n: python_value(sol[n]) for n in names} for sol in result]
+            return ["subject", "predicate", "object"], [
+                {"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)}
+                for t in result]
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
+
+    def construct_nt(self, text, terms=None):
+        triples = self.run(text, terms or {})
+        try:
+            return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
+
+    def update(self, text):
+        store = self.store
+        if self.path is not None:
+            from .embedded import open_store
+            store = open_store(self.path)  # read-write, for this update only
+        try:
+            store.update(text, prefixes=PREFIXES)
+            store.flush()
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
+        finally:
+            if store is not self.store:
+                del store
+        if self.path is not None:
+            from .embedded import open_store
+            self.store = open_store(self.path, read_only=True)  # later reads see the update
+
+
+def _failed(exc: Exception) -> QueryError:
+    """A query the store could not finish (a SERVICE that did not answer, a read error) as a message."""
+    reason = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    return QueryError(f"the query failed while running: {reason}",
+                      hint="a SERVICE it calls may be down or refuse it; or the store cannot be read (run graphkit build)")
+
+
+def _prologue() -> str:
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+
+class EndpointBackend:
+    """A SPARQL 1.1 endpoint (:class:`graphkit.store.endpoint.Endpoint` or its root URL); the prefixes go in a prologue."""
+
+    def __init__(self, endpoint):
+        from .endpoint import Endpoint
+        self.ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(str(endpoint))
+
+    def ask(self, text):
+        return bool(self.ep.select(_prologue() + text)["boolean"])
+
+    def rows(self, text, terms):
+        text = _prologue() + inject_values(text, {k: str(v) for k, v in terms.items()})
+        if operation(text) in ("CONSTRUCT", "DESCRIBE"):
+            g = ntriples_to_rdflib(self.ep.construct(text))
+            return RdflibBackend.triples_rows(g)
+        data = self.ep.select(text)
+        if "boolean" in data:
+            return ["result"], [{"result": bool(data["boolean"])}]
+        names = data["head"]["vars"]
+        return names, [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
+
+    def construct_nt(self, text, terms=None):
+        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
+
+    def update(self, text):
+        self.ep.update(_prologue() + text)
+
+
+def _json_value(b):
+    if b is None:
+        return None
+    if b["type"] == "uri":
+        return b["value"]
+    if b["type"] == "bnode":
+        return "_:" + b["value"]
+    return literal_value(b["value"], b.get("datatype"))
+
+
+class RdflibBackend:
+    """An in-memory rdflib graph (slow on large data; handy in notebooks and doctests)."""
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    def _query(self, text):
+        import rdflib.plugins.sparql as rdflib_sparql
+
+        loading = rdflib_sparql.SPARQL_LOAD_GRAPHS
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> names a graph; rdflib would otherwise fetch it
+        try:
+            return self.graph.query(text, initNs=PREFIXES)  # plain strings: oxrdflib graphs need them
+        except Exception as exc:  # rdflib raises pyparsing errors for bad syntax
+            raise QueryError(f"SPARQL error: {exc}", hint="check the query text") from None
+        finally:
+            rdflib_sparql.SPARQL_LOAD_GRAPHS = loading
+
+    def ask(self, text):
+        return bool(self._query(text).askAnswer)
+
+    @staticmethod
+    def triples_rows(g):
+        names = ["subject", "predicate", "object"]
+        return names, [dict(zip(names, (_rdflib_value(x) for x in t))) for t in g]
+
+    def rows(self, text, terms):
+        result = self._query(inject_values(text, {k: str(v) for k, v in terms.items()}))
+        if result.type == "ASK":
+            return ["result"], [{"result": bool(result.askAnswer)}]
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return self.triples_rows(result.graph)
+        names = [str(v) for v in result.vars]
+        return names, [{n: _rdflib_value(row[n]) for n in names} for row in result]
+
+    def construct_nt(self, text, terms=None):
+        result = self._query(inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
+        return result.graph.serialize(format="nt")
+
+    def update(self, text):
+        self.graph.update(text, initNs=PREFIXES)
+
+
+def _rdflib_value(term):
+    from rdflib import BNode, Literal
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return literal_value(str(term), str(term.datatype) if term.datatype else None)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    return str(term)
+
+
+def backend_for(store, endpoint, graph):
+    """The backend for the one of ``store``, ``endpoint`` or ``graph`` given (default: the per-user store)."""
+    given = [x is not None for x in (store, endpoint, graph)]
+    if sum(given) > 1:
+        raise QueryError("give one of store=, endpoint= or graph=", hint="a query runs against one backend")
+    if endpoint is not None:
+        return EndpointBackend(endpoint)
+    if graph is not None:
+        return RdflibBackend(graph)
+    if store is None:
+        from ..resources import default_store
+        store = default_store()
+    return StoreBackend(store)
