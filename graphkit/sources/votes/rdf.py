@@ -55,8 +55,8 @@ def _lit(value, datatype=None, lang=None) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(datatype)) if datatype else ox.Literal(str(value))
 
 
-def describe_graph(table: VoteTable, release: str):
-    """Quads describing the source dataset, its topics and the implied facts of the graph."""
+def describe_graph(table: VoteTable, release: str, import_id: str | None = None):
+    """Quads describing the source dataset (and this import's id), its topics and the implied facts of the graph."""
     d = table.dataset
     g = _n(d.graph)
     src = _n(d.dataset_iri)
@@ -65,6 +65,8 @@ def describe_graph(table: VoteTable, release: str):
     yield ox.Quad(src, _n(DCTERMS.title), _lit(title, lang="en"), g)
     yield ox.Quad(src, _n(GK.sourceKind), _lit("dataset"), g)
     yield ox.Quad(src, _n(DCTERMS.identifier), _lit(release), g)
+    if import_id:
+        yield ox.Quad(src, _n(GK.importId), _lit(import_id), g)
     yield ox.Quad(src, _n(RDFS.comment), _lit(
         f"Imported by {' '.join(d.import_command.split()[:3])}. In this graph every subject with gk:act is a gk:Position with gk:role "
         "gk:voter whose evidence is its act's gk:evidence; absence, non-voting and non-membership have no position.", lang="en"), g)
