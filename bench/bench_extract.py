@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from extract_scoring import cases, expected  # noqa: E402
 from graphkit.extract import default_gazetteer, extract_text, load_pipeline, read_text  # noqa: E402
 
-SEED = ROOT.parent.parent / "shared" / "seeds" / "000_93e03e03e5328509.txt"
+SEED = ROOT.parent / "shared" / "seeds" / "000_93e03e03e5328509.txt"
 SEED_PUBLISHED = dt.date(2020, 9, 10)
 
 #: The seed's facts (our own copy, from issue 6 and data/acts/): (field values, words of the evidence).

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
-from extract_scoring import TEXTS, cases, expected, score
+from extract_scoring import TEXTS, cases, check_answer_file, expected, score, set_cases
 from graphkit.build import build
 from graphkit.cli import main
 from graphkit.extract import accept, extract_file, extract_text, extraction_graph, validate_json
@@ -214,6 +214,25 @@ def test_target_of_an_earlier_act_answering_it_rejects():
 def test_text_without_acts_gives_an_empty_list():
     doc = extract_text("Il a fait beau à Genève ce mardi. La France a gagné au football.", PUBLISHED, "fr").to_dict()
     assert doc["acts"] == []
+
+
+# -- the development and frozen test sets of issue 15 ----------------------------------------------
+
+def _topic_slugs() -> set[str]:
+    g = Graph().parse(DEFAULT_DATA / "topics.ttl")
+    return {str(s).rsplit("/", 1)[-1] for s in g.subjects(None, GK.Topic)}
+
+
+@pytest.mark.parametrize("name", ["dev", "test"])
+def test_both_sets_have_at_least_thirty_texts_in_both_languages(name):
+    langs = [expected(p)["lang"] for p in set_cases(name)]
+    assert len(langs) >= 30 and {"fr", "en"} <= set(langs)
+
+
+@pytest.mark.parametrize("path", set_cases("dev") + set_cases("test"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_answer_files_are_well_formed(path):
+    """Anchors found once, states among those named, topics of data/topics.ttl (the extractor is not run)."""
+    assert check_answer_file(path, _topic_slugs()) == []
 
 
 # -- RDF and accept ----------------------------------------------------------------------------
