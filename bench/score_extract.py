@@ -113,7 +113,7 @@ def fields_set(paths, extract_file, verbose: bool, as_json: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["dev", "test", *LEGACY], default="dev")
-    parser.add_argument("--dir", type=Path, help="score the legacy-format texts of this folder instead")
+    parser.add_argument("--dir", type=Path, help="score the texts of this folder instead (either answer format)")
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose extractor is scored (default: this one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show missed acts, wrong fields and extra acts")
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
@@ -123,7 +123,12 @@ def main() -> None:
     from extract_scoring import cases, set_cases
 
     if args.dir:
-        legacy(sorted(p for p in args.dir.glob("*.txt") if p.with_suffix(".expected.json").exists()), module.extract_file, args.verbose)
+        paths = sorted(p for p in args.dir.glob("*.txt") if p.with_suffix(".expected.json").exists())
+        anchored = any("anchor" in a for p in paths for a in json.loads(p.with_suffix(".expected.json").read_text())["acts"])
+        if anchored:
+            fields_set(paths, module.extract_file, args.verbose, args.json)
+        else:
+            legacy(paths, module.extract_file, args.verbose)
     elif args.set in LEGACY:
         legacy(cases(LEGACY[args.set]), module.extract_file, args.verbose)
     else:

@@ -63,6 +63,7 @@ _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
 _LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
+_SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s)?\s+(?P<who>[^,.;]{2,40}?)\s+in\s+voting\s+(?P<how>no|against|yes|in favou?r)\b")
 
 
@@ -162,6 +163,14 @@ class _Finder:
     def date_of(self, a: int, b: int) -> DateMention | None:
         ds = act_dates(self.dated[a:b], self.published)
         return ds[0] if ds else None
+
+    def heading_date(self, i: int) -> DateMention | None:
+        """A full date in a heading above sentence ``i`` ("… — 23 March 2021"): the day a release reports."""
+        for h in reversed([h for h in self.sents[:i] if h.heading]):
+            d = self.date_of(h.start, h.end)
+            if d is not None and d.value is not None and d.precision == "day":
+                return d
+        return None
 
     def topics_of(self, spans: list[tuple[int, int]], skip: set[str]) -> list[str]:
         out: list[str] = []
@@ -536,6 +545,8 @@ class _Finder:
         elif (stance == "reject" or response) and (groups or len(member_codes) >= 2):
             # a group rejecting criticism of the target defends it; rejecting the target's own action criticises it
             stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
+        if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
+            stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
         kind = self.kind(kind_kw, stance, votey, count, member_codes, cf, groups)
         if kind is None:
             return None
@@ -569,7 +580,8 @@ class _Finder:
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
         if forum is None and (veto or vetoing):
             forum = "Security Council"
-        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None)
+        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None) \
+            or self.heading_date(i)
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
                   members=member_codes, positions=positions, evidence=[self.evidence(s)])

@@ -138,16 +138,16 @@ _PARENS = re.compile(r"\([^()]*\)")
 #: "14 voix contre", "64 delegations s'etant abstenues", "five abstained".
 _ITEM = re.compile(
     r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:(?:des|of\s+the(?:\s+[\w.]+'s)?|of)\s+" + NUMBER + r"\s+)?"
-    r"(?:(?:autres\s+|other\s+)?(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
+    r"(?:(?:autres\s+|other\s+|remaining\s+|council\s+|restants\s+)*(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
     r"(?:\s+(?:of|du|de|des)\s+(?:the\s+|la\s+)?[\w'-]+(?:\s+de\s+[\w'-]+)?)?\s+)?"
-    r"(?:(?:voted|voting|ont\s+vote|votant)\s+)?(?P<label>in\s+favou?r|for|pour|yes|against|contre|no|abstentions?|abstaining|abstained|"
+    r"(?:(?:voted|voting|ont\s+vote|votant)\s+)?(?P<label>in\s+favou?r|for|pour|yes|supported|backed|against|contre|no|abstentions?|abstaining|abstained|"
     r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|having\s+abstained)\b")
 _ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|,)?\s*$")
 
 
 def _label(word: str) -> str:
     word = re.sub(r"\s+", " ", word)
-    if word in ("in favour", "in favor", "for", "pour", "yes"):
+    if word in ("in favour", "in favor", "for", "pour", "yes", "supported", "backed"):
         return "yes"
     if word in ("against", "contre", "no"):
         return "no"

@@ -21,10 +21,10 @@ _BODY = (r"(?:council|conseil|assembly|assemblee|committee|commission|body|organ
 #: A body deciding by vote: "the Council today decided to", "a adopté jeudi une résolution", "voted to set up".
 DECISION = re.compile(
     r"\b(?:adopted|approved|passed|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
-    r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|"
+    r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?de (?:renouveler|prolonger|creer|nommer)|"
     r"(?:a|ont|avait|avaient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|vote(?! (?:pour|contre|en faveur)\b)|"
-    r"suspendu|rejete|prolonge|renouvele|refuse|repousse)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
+    r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
 #: The object of a decision that makes it a vote on a text (not "adopted a new agenda" in a speech).
 DECISION_OBJECT = re.compile(
     r"\b(resolutions?|draft|text|decision|proposal|measure|mandate|commission|mechanism|mission|rapporteur|suspension|"
@@ -35,7 +35,7 @@ VETO_ACT = re.compile(
     r"\b(?:vetoe(?:d|s)\s+(?:a|an|the|another|its|their)\b|(?:cast|used|uses|use|exercised)\s+(?:its|their|a|his|her)\s+"
     r"(?:\w+\s+){0,2}veto(?:es)?\b|'s\s+veto\s+of\b|"
     r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:oppose|mis)\s+(?:\w+\s+){0,2}(?:son|leur|un)\s+veto\b|"
-    r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:\w+\s+){0,6}?(?:un|le|ce|a|the|an)\s+(?:\w+\s+){0,3}?"
+    r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+\s+){0,6}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b)")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
