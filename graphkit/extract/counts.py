@@ -159,15 +159,25 @@ def figure_spans(folded: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ITEM.finditer(folded)]
 
 
+#: "adopted by 33 votes": the figure of an adoption is its yeses.
+_ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s+(?:[\w']+\s+){0,3}?(?:par|by)\s+(?P<n>" + NUMBER
+                         + r")\s+(?:voix|votes)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|,?\s*\d))")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
-    """Labelled figures of a vote that are not a full tally ("13 votes in favour"), by position.
+    """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
     Examples
     --------
     >>> lone_figures("the draft received 13 votes in favour, with russia voting against")
     {'yes': 13}
+    >>> lone_figures("la resolution a ete adoptee par 33 voix ; seules la chine et l'erythree s'y sont opposees")
+    {'yes': 33}
     """
-    return {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
+    out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
+    for m in _ADOPTED_BY.finditer(folded):
+        out.setdefault("yes", parse_number(m.group("n")))
+    return out
 
 
 def _labelled_runs(folded: str) -> list[Tally]:

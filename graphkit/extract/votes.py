@@ -23,7 +23,7 @@ DECISION = re.compile(
     r"\b(?:adopted|approved|passed|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
     r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?de (?:renouveler|prolonger|creer|nommer)|"
-    r"(?:a|ont|avait|avaient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|vote(?! (?:pour|contre|en faveur)\b)|"
+    r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|vote(?! (?:pour|contre|en faveur)\b)|"
     r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
 #: The object of a decision that makes it a vote on a text (not "adopted a new agenda" in a speech).
 DECISION_OBJECT = re.compile(
@@ -35,6 +35,8 @@ VETO_ACT = re.compile(
     r"\b(?:vetoe(?:d|s)\s+(?:a|an|the|another|its|their)\b|(?:cast|used|uses|use|exercised)\s+(?:its|their|a|his|her)\s+"
     r"(?:\w+\s+){0,2}veto(?:es)?\b|'s\s+veto\s+of\b|"
     r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:oppose|mis)\s+(?:\w+\s+){0,2}(?:son|leur|un)\s+veto\b|"
+    r"(?:ayant|a|ont|avait)\s+(?:exerce|utilise|fait usage de)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|"
+    r"exercised\s+(?:its|their)\s+(?:right\s+of\s+)?veto\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+\s+){0,6}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b)")
@@ -93,7 +95,8 @@ def drafters(folded: str, mentions: list[Mention], start: int = 0) -> tuple[list
     """
     codes, spans = [], set()
     for m in DRAFTED_BY.finditer(folded):
-        stop = re.search(r"[.;:]|\b(?:with|avec|qui|which|that|who|while|tandis|mais|but)\b", folded[m.end():])
+        stop = re.search(r"[.;:]|\b(?:with|avec|qui|which|that|who|while|tandis|mais|but|on|sur|concerning|regarding|about|"
+                         r"relati\w*|condemning|condamnant|deploring|deplorant|demanding|exigeant|calling|appelant)\b", folded[m.end():])
         tail_end = m.end() + stop.start() if stop else len(folded)
         for men in mentions:
             if m.end() <= men.start - start < tail_end:
