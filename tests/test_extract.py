@@ -277,6 +277,16 @@ def test_forum_named_in_another_sentence_and_topic_always_filled():
     assert vote["topics"] == ["belarus"]
 
 
+def test_a_date_relative_to_no_earlier_act_counts_from_publication():
+    (act,) = _acts("La veille, quarante pays ont dénoncé la répression au Bélarus devant le Conseil des droits de l'homme.", "fr")
+    assert (act["date"], act["count"], act["target"], act["topics"]) == ("2022-03-02", 40, "BLR", ["belarus"])
+
+
+def test_an_act_on_a_subject_the_scheme_lacks_gets_its_top_concept():
+    (act,) = _acts("Twenty countries criticised Nicaragua at the Human Rights Council.")
+    assert (act["target"], act["topics"]) == ("NIC", ["human-rights"])
+
+
 def test_several_acts_in_one_sentence():
     acts = _acts("At the Third Committee on Tuesday, Germany, on behalf of 39 countries, criticised China over Xinjiang, "
                  "and Cuba, on behalf of 45 States, praised Beijing.")

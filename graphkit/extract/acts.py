@@ -32,6 +32,9 @@ from .votes import SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_
 
 __all__ = ["find_acts"]
 
+#: The scheme's top concept: the topic of an act about which the text names nothing more precise.
+_TOP_TOPIC = "human-rights"
+
 _GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
 _JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
 _LEAD = re.compile(
@@ -353,6 +356,9 @@ class _Finder(Continuations):
                 act.date_precision = "day"
                 if act.forum is None:
                     act.forum = anchor.forum
+            else:           # no earlier act to count from: "la veille", "two days earlier" count from the publication
+                act.date = shift(self.published, draft.anchor.anchor_offset).isoformat()
+                act.date_precision = "day"
         if act.kind == "vote":
             act.tally = complete_tally(draft.tally, draft.figures, act.positions, draft.some_only, draft.veto)
             if act.date is None and draft.anchor is None:
@@ -383,7 +389,8 @@ class _Finder(Continuations):
             if d.act.topics and d.act.target == act.target:
                 return list(d.act.topics)
         headings = [(h.start, h.end) for h in self.sents if h.heading]
-        return self.topics_of(headings, set(act.members)) if headings else []
+        found = self.topics_of(headings, set(act.members)) if headings else []
+        return found or [_TOP_TOPIC]      # always a concept of the scheme: at least its top concept
 
     def context_target(self, act: Act, idx: int) -> str | None:
         members = set(act.members) | ({act.lead} if act.lead else set())
