@@ -140,6 +140,9 @@ class StateResolver:
         Dated meanings of dataset codes.
     continued_by : dict
         Key → the key that continued its seat.
+    forms : dict
+        ISO alpha-3 → the state's labels as written (English and French, preferred and
+        alternative): what the extractor looks for in a text.
     """
 
     def __init__(self, graph: Graph | None = None):
@@ -152,6 +155,7 @@ class StateResolver:
         self.assignments: list[Assignment] = []
         self.continued_by: dict[str, str] = {}
         self.historic: set[str] = set()
+        self.forms: dict[str, list[str]] = {}
         if graph is None:
             return
         for state in graph.subjects(RDF.type, GK.State):
@@ -166,6 +170,7 @@ class StateResolver:
                 self.iso2[str(iso2)] = iso3
             for prop in (SKOS.prefLabel, SKOS.altLabel):
                 for label in graph.objects(state, prop):
+                    self.forms.setdefault(iso3, []).append(str(label))
                     self.labels.setdefault(normalise_name(str(label)), iso3)
                     if prop == SKOS.prefLabel and label.language == "en":
                         self.names[iso3] = str(label)
