@@ -200,6 +200,8 @@ def main():
     if args.stage:
         report = run_stage(args.stage, args.shared, args.out, args.priors)
         report["peak_mib"] = round(_peak_mib())
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        report["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # less sensitive than wall time to a busy machine
         print(json.dumps(report))
         return
     if args.out:

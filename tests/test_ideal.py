@@ -266,3 +266,15 @@ def test_chain_solver_and_variances_match_dense_algebra():
         dense = np.diag(diag[i]) + np.diag(off[i], 1) + np.diag(off[i], -1)
         assert np.allclose(dense @ x[i], rhs[i])
         assert np.allclose(var[i], np.diag(np.linalg.inv(dense)))
+
+
+def test_unanimous_and_empty_roll_calls_do_not_break_the_fit():
+    nan = np.nan
+    values = np.array([[1, -1, nan, 1, 1, -1], [-1, 1, nan, 1, -1, 1], [1, 1, nan, 1, 1, 0]])
+    res = estimate(values, [1, 1, 2, 2, 3, 3], anchor_row=0)  # period 2: one unanimous roll call, one empty
+    assert res.converged and res.thin_periods == [2]
+    assert res.points["period"].tolist() == [1, 2, 3] * 3
+    assert np.isfinite(res.points[["ideal", "se"]].to_numpy()).all()
+    ideal = res.points.groupby("state_index")["ideal"].mean()
+    assert ideal[0] > ideal[2] > ideal[1]  # 1 always against 0; 2 with 0 but abstains once
+    assert res.items.loc[2, "n_votes"] == 0

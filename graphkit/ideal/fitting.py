@@ -142,6 +142,8 @@ def initial_positions(pb: Problem, values, anchor_row):
     prev = None
     for t in range(len(pb.period_values)):
         cells = np.flatnonzero(pb.cell_period == t)
+        if not len(cells):  # a period whose roll calls nobody voted on
+            continue
         rows = pb.cell_state[cells]
         sub = values[np.ix_(rows, np.flatnonzero(pb.col_period == t))]
         sub = sub[:, ~np.isnan(sub).all(axis=0)]
