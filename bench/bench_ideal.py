@@ -1,4 +1,4 @@
-"""Benchmark and validate graphkit.ideal on real votes (../shared). Run by hand, not by pytest.
+"""Benchmark and validate graphkit.analysis.ideal on real votes (../shared). Run by hand, not by pytest.
 
     python bench/bench_ideal.py [--shared DIR] [--stages ga-session,ga-year,one-session,hrc] [--out DIR]
                                 [--priors '{"walk_sd": 0.6, "reversion": 0.8}']
@@ -9,11 +9,11 @@ memory (``ru_maxrss``). Stages:
 
 ``ga-session``
     The General Assembly 1946–2020 (``reference/unga``, 870,109 votes) read with
-    ``graphkit.unga.readers.read_voeten`` (identity from ``load_identity``), one
+    ``graphkit.sources.unga.read_voeten`` (states from ``load_states``), one
     row per dataset country code (COW continuity, as the published estimates:
     the USSR and Russia one series, Yugoslavia–Serbia one series, West Germany
     apart from Germany), periods = GA sessions, bridges from
-    ``graphkit.ideal.bridges``, anchor the United States. Validated against
+    ``graphkit.analysis.ideal.bridges``, anchor the United States. Validated against
     ``reference/external/voeten-idealpoints/IdealpointestimatesAll_Jun2024.csv``
     (Bailey, Strezhnev & Voeten, ``IdealPointAll``), joined on (COW code, session),
     sessions 1–74: Pearson correlation per session (median, minimum), pooled over
@@ -51,9 +51,9 @@ def _ga_matrix(shared: Path):
     """Votes → matrix with one row per dataset code; roll-call texts and the code → COW table."""
     import pandas as pd
 
-    from graphkit.unga.identity import load_identity
-    from graphkit.unga.matrix import vote_matrix
-    from graphkit.unga.readers import read_voeten
+    from graphkit.graph.states import load_states as load_identity
+    from graphkit.sources.unga import read_voeten
+    from graphkit.sources.votes.matrix import table_matrix as vote_matrix
 
     d = shared / "reference" / "unga"
     table = read_voeten(d / "votes.csv.gz", d / "roll_calls.csv.gz", d / "issues.csv.gz", identity=load_identity())
@@ -104,12 +104,12 @@ def _validate(points, pub, cow, session_of=None) -> dict:
 def stage_ga(shared: Path, by: str, out: Path | None, priors) -> dict:
     import numpy as np
 
-    from graphkit.ideal import estimate, find_bridges, roll_call_texts
+    from graphkit.analysis.ideal import estimate, find_bridges, roll_call_texts
 
     t0 = time.perf_counter()
     table, m, cow = _ga_matrix(shared)
-    rc = table.roll_calls.loc[m.rcids]
-    periods = (m.roll_calls["session"] if by == "session" else m.roll_calls["year"]).to_numpy().astype(int)
+    rc = table.roll_calls.loc[m.item_ids]
+    periods = (m.items["session"] if by == "session" else m.items["year"]).to_numpy().astype(int)
     bridges = find_bridges(roll_call_texts(rc["short"], rc["descr"]), periods)
     t1 = time.perf_counter()
     res = estimate(m.values, periods, bridges=bridges, anchor_row=m.keys.index("US"), states=m.keys, priors=priors)
@@ -126,10 +126,10 @@ def stage_ga(shared: Path, by: str, out: Path | None, priors) -> dict:
 def stage_one_session(shared: Path, priors, session: int = 70) -> dict:
     import numpy as np
 
-    from graphkit.ideal import estimate
+    from graphkit.analysis.ideal import estimate
 
     table, m, cow = _ga_matrix(shared)
-    sel = (m.roll_calls["session"] == session).to_numpy()
+    sel = (m.items["session"] == session).to_numpy()
     values = m.values[:, sel]
     rows = ~np.isnan(values).all(axis=1)
     keys = [k for k, r in zip(m.keys, rows) if r]
@@ -146,7 +146,7 @@ def stage_hrc(shared: Path, out: Path | None, priors) -> dict:
     import numpy as np
     import pandas as pd
 
-    from graphkit.ideal import estimate, find_bridges
+    from graphkit.analysis.ideal import estimate, find_bridges
 
     t0 = time.perf_counter()
     d = shared / "reference" / "external" / "hrc-recorded-votes"
@@ -177,7 +177,7 @@ def stage_hrc(shared: Path, out: Path | None, priors) -> dict:
 
 
 def run_stage(name: str, shared: Path, out: Path | None, priors: str) -> dict:
-    from graphkit.ideal import Priors
+    from graphkit.analysis.ideal import Priors
 
     pr = Priors(**json.loads(priors))
     if name == "ga-session":
@@ -194,7 +194,7 @@ def main():
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--stages", default=",".join(STAGES))
     ap.add_argument("--out", type=Path, default=None, help="write each stage's estimates as CSV here")
-    ap.add_argument("--priors", default="{}", help="prior scales as JSON (graphkit.ideal.Priors fields)")
+    ap.add_argument("--priors", default="{}", help="prior scales as JSON (graphkit.analysis.ideal.Priors fields)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)  # internal: run one stage in this process
     args = ap.parse_args()
     if args.stage:

@@ -1,9 +1,9 @@
-"""graphkit.ideal: dynamic ideal points on vote worlds drawn from the model with a seed.
+"""graphkit.analysis.ideal: dynamic ideal points on vote worlds drawn from the model with a seed.
 
 The synthetic world: 60 states whose true positions start N(0, 1) and follow a
 random walk (σ = 0.3) over five years; 60 roll calls a year with discrimination
 N(0, 1.5²), difficulty N(0, 1), abstention half-width U(0.1, 0.6); every vote
-drawn from the ordered probit of :mod:`graphkit.ideal.model`, then 10 % of the
+drawn from the ordered probit of :mod:`graphkit.analysis.ideal.model`, then 10 % of the
 cells blanked (absent). Expected answers come from that construction (the
 truth), never from the estimator's output.
 """
@@ -15,8 +15,8 @@ from scipy.special import ndtr
 from scipy.stats import norm
 
 from graphkit.errors import DataError
-from graphkit.ideal import IdealResult, Priors, estimate, explain, find_bridges, normalise_title, roll_call_texts
-from graphkit.ideal.numerics import chain_variances, interval_terms, solve_chains, vote_terms
+from graphkit.analysis.ideal import IdealResult, Priors, estimate, explain, find_bridges, normalise_title, roll_call_texts
+from graphkit.analysis.ideal.numerics import chain_variances, interval_terms, solve_chains, vote_terms
 
 
 def draw_votes(x, periods, beta, a, d, rng, missing=0.1):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ...errors import DataError
 from .model import IdealResult
 from .numerics import vote_terms
 
@@ -33,7 +33,7 @@ def explain(result: IdealResult, values, state_row: int, period: int, *, top: in
     Parameters
     ----------
     result : IdealResult
-        From :func:`graphkit.ideal.model.estimate` on the same ``values``.
+        From :func:`graphkit.analysis.ideal.model.estimate` on the same ``values``.
     values : array_like
         The vote matrix the result was estimated on.
     state_row : int
@@ -60,7 +60,7 @@ def explain(result: IdealResult, values, state_row: int, period: int, *, top: in
     C (row 2) in period 2: its no on column 3 and its yes on column 5 pulled it
     away from A's side; its abstention on column 4 pulled it back a little.
 
-    >>> from graphkit.ideal.model import estimate
+    >>> from graphkit.analysis.ideal.model import estimate
     >>> nan = float("nan")
     >>> votes = [[1, 1, -1, 1, 1, -1], [1, 0, -1, 1, 1, nan], [-1, -1, 1, -1, 0, 1], [-1, -1, 1, -1, -1, 1]]
     >>> res = estimate(votes, [1, 1, 1, 2, 2, 2], anchor_row=0)

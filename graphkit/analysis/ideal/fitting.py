@@ -1,4 +1,4 @@
-"""The fitting machinery behind :func:`graphkit.ideal.model.estimate` (see its module docstring for the math).
+"""The fitting machinery behind :func:`graphkit.analysis.ideal.model.estimate` (see its module docstring for the math).
 
 :class:`Problem` lays the votes out once (sorted by choice, each vote pointing at
 its state-period cell and its item group) with the random walk's prior precision;
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ...errors import DataError
 from .numerics import chain_variances, solve_chains, tridiagonal_times, vote_terms
 
 __all__ = ["Problem", "State", "check_input", "initial_positions", "fit", "position_variances"]
@@ -91,7 +91,7 @@ class Problem:
 
 
 def check_input(values, periods, bridges, states) -> None:
-    """Raise :class:`~graphkit.errors.DataError` on anything :func:`~graphkit.ideal.model.estimate` cannot scale."""
+    """Raise :class:`~graphkit.errors.DataError` on anything :func:`~graphkit.analysis.ideal.model.estimate` cannot scale."""
     if values.ndim != 2 or values.size == 0:
         raise DataError(f"the vote matrix must be states × roll calls with at least one cell (got shape {values.shape})",
                         hint="rows are states, columns roll calls")

@@ -6,7 +6,7 @@ recurring resolutions used as bridges. It is fitted by maximising the posterior
 with Newton steps instead of their sampler, in the spirit of Imai, Lo and Olmsted
 (APSR 2016, "Fast estimation of ideal points with massive data"), vectorised over
 all votes and all states (numpy, ``scipy.special.erfcx``); the machinery is in
-:mod:`graphkit.ideal.fitting` and :mod:`graphkit.ideal.numerics`.
+:mod:`graphkit.analysis.ideal.fitting` and :mod:`graphkit.analysis.ideal.numerics`.
 
 Model
 -----
@@ -22,7 +22,7 @@ period :math:`t_j`) has a discrimination :math:`\beta_j`, a difficulty
     P(\text{yes}) = \Phi(\eta_{ij} - d_j).
 
 Roll calls of one bridge group (the same resolution voted in several periods,
-:mod:`graphkit.ideal.bridges`) share :math:`(\beta, a, d)`: they carry the scale
+:mod:`graphkit.analysis.ideal.bridges`) share :math:`(\beta, a, d)`: they carry the scale
 from one period to the next. A missing vote (absent, not a member) is taken as
 missing at random, as in the published estimates: it adds nothing.
 
@@ -111,7 +111,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ...errors import DataError
 from .fitting import Problem, fit, position_variances
 
 __all__ = ["Priors", "IdealResult", "estimate"]
@@ -194,7 +194,7 @@ def estimate(values, periods, *, bridges=None, anchor_row: int | None = None, st
         walk's variance grows with the difference between two periods.
     bridges : array_like of int, optional
         A group id per roll call (−1 = none): the roll calls of a group share their
-        item parameters (:func:`graphkit.ideal.bridges.find_bridges` makes them).
+        item parameters (:func:`graphkit.analysis.ideal.bridges.find_bridges` makes them).
     anchor_row : int, optional
         The row whose mean position is made positive (the United States).
     states : sequence of str, optional
