@@ -22,19 +22,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import logging
-import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from ..errors import DataError, InputError
 from .states import StateResolver
+from .turtle import line_of, parse_turtle, quiet_rdflib
 from ..resources import DEFAULT_DATA, ONTOLOGY_DIR
-from ..namespaces import GK, ID, RDF, RDFS, XSD, bind_prefixes, graph_iri, list_iri, position_iri, iri_key
+from ..namespaces import GK, ID, RDF, XSD, bind_prefixes, graph_iri, list_iri, position_iri, iri_key
 
 __all__ = ["DEFAULT_DATA", "ONTOLOGY_DIR", "load_ontology", "load_data", "LoadedData",
            "STANCES", "ROLES", "ACT_CLASSES", "CROSS_FILE_LINKS", "parse_turtle", "quiet_rdflib"]
@@ -76,62 +73,6 @@ def _data_root(path) -> Path:
     if not root.is_dir():
         raise InputError(f"{root} is not a folder", hint="--data takes a folder, not a file")
     return root
-
-
-@contextmanager
-def quiet_rdflib():
-    """Silence rdflib's logging while parsing: an ill-typed literal makes it log a traceback.
-
-    graphkit reports the problem itself, with file and line (:func:`_check_literals`).
-    """
-    loggers = [logging.getLogger(name) for name in ("rdflib", "rdflib.term")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels):
-            logger.setLevel(level)
-
-
-def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one Turtle file, turning syntax errors into :class:`InputError` with the line."""
-    graph = graph if graph is not None else Graph()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=path,
-                         hint="save the file as UTF-8 Turtle") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
-    try:
-        with quiet_rdflib():
-            graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
-    except BadSyntax as exc:
-        raise InputError(f"malformed Turtle: {exc.message}", file=path, line=exc.lines + 1,
-                         hint="fix the syntax (every statement ends with '.', IRIs in <...>, prefixes declared)") from None
-    except Exception as exc:  # rdflib raises several types for bad input
-        raise InputError(f"malformed Turtle: {exc}", file=path, hint="fix the syntax") from None
-    _check_literals(graph, path, text)
-    return graph
-
-
-def _line_of(text: str, needle: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    return None
-
-
-def _check_literals(graph: Graph, path: Path, text: str) -> None:
-    """Reject ill-typed dates and numbers, which rdflib would otherwise keep silently."""
-    for _, _, o in graph:
-        if isinstance(o, Literal) and o.datatype in (XSD.date, XSD.integer, XSD.gYear, XSD.boolean) and o.ill_typed:
-            kind = {XSD.date: "an xsd:date like 2020-07-01", XSD.integer: "a whole number",
-                    XSD.gYear: "a year like 2016", XSD.boolean: "true or false"}[o.datatype]
-            raise DataError(f"{str(o)!r} is not a valid {o.datatype.n3(graph.namespace_manager)}",
-                            file=path, line=_line_of(text, f'"{o}"'), value=str(o), hint=f"write {kind}")
 
 
 def load_ontology(ontology_dir=ONTOLOGY_DIR) -> Graph:
@@ -202,7 +143,7 @@ def _check_act_files(ds: Dataset, act_files: dict, root: Path) -> None:
             key = iri_key(act)
             raise DataError(f"this file states {', '.join(names.normalizeUri(p) for p in added)} of act {key}, "
                             f"which is declared in {home}", file=path,
-                            line=_line_of(path.read_text(encoding="utf-8-sig"), key), value=str(act),
+                            line=line_of(path.read_text(encoding="utf-8-sig"), key), value=str(act),
                             hint="state an act's facts in the file that declares it; other files may only point at it with "
                                  + ", ".join(names.normalizeUri(p) for p in CROSS_FILE_LINKS) + " (see data/occasions.ttl)")
 

@@ -378,7 +378,7 @@ class StateResolver:
 
 def read_state_graph(data_dir=DEFAULT_DATA) -> Graph:
     """The state files of a data folder (:data:`STATE_FILES`) as one graph."""
-    from .loading import parse_turtle
+    from .turtle import parse_turtle
 
     graph = Graph()
     for name in STATE_FILES:
