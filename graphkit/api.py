@@ -87,13 +87,13 @@ class Graphkit:
 
         Read from the store's state graphs when the store matches the data, else from the files.
         """
-        from .graph.states import STATE_FILES, StateResolver
-        from .store.curated import curated_graph
+        from .graph.states import StateResolver
+        from .store.curated import state_resolver
 
         if "graph" in self.__dict__:
             return StateResolver(self.graph)
-        graph = curated_graph(self.store_dir, self.data_dir, files=STATE_FILES)
-        return StateResolver(graph) if graph is not None else load_states(self.data_dir)
+        resolver = state_resolver(self.store_dir, self.data_dir)
+        return resolver if resolver is not None else load_states(self.data_dir)
 
     @cached_property
     def graph(self):

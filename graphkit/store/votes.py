@@ -189,7 +189,7 @@ def read_cache(store_dir, dataset: VoteDataset, import_id: str) -> VoteTable | N
     rc = pd.DataFrame({"date": dates, "raw_date": dates, "precision": z["precision"].astype(object),
                        "session": pd.array(np.where(np.isnan(z["session"]), None, z["session"]), dtype="Int64"),
                        "symbol": z["symbol"].astype(object), "short": z["short"].astype(object),
-                       "issues": [tuple(s.split()) if s else () for s in z["issues"]]},
+                       "issues": [tuple(s.split()) if s else () for s in z["issues"].tolist()]},
                       index=pd.Index(rcids, name="rcid"))
     votes = pd.DataFrame({"rcid": pd.Categorical.from_codes(z["vote_rc"], categories=rcids),
                           "key": pd.Categorical.from_codes(z["vote_key"], categories=z["keys"].astype(object)),
