@@ -3,8 +3,9 @@
 Run by hand (not by pytest):  python bench/bench_extract.py [--repeat 5]
 
 Reads the seed article from ../shared/seeds/ when it exists (published date taken as 2020-09-10, so
-"le 1er juillet dernier" is 2020-07-01) and the test texts in tests/extract_texts/. The baseline is
-the issue's target: under one second per article after the model is loaded.
+"le 1er juillet dernier" is 2020-07-01), the legacy texts in tests/extract_texts/ and the development set
+(tests/extract_texts/dev/; the frozen test set is timed by ``score_extract.py --set test`` when it is scored).
+The baseline is the issue's target: under one second per article after the model is loaded.
 """
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extract_scoring import cases, expected  # noqa: E402
+from extract_scoring import cases, expected, set_cases  # noqa: E402
 from graphkit.extract import default_gazetteer, extract_text, load_pipeline, read_text  # noqa: E402
 
-SEED = ROOT.parent.parent / "shared" / "seeds" / "000_93e03e03e5328509.txt"
+SEED = ROOT.parent / "shared" / "seeds" / "000_93e03e03e5328509.txt"
 SEED_PUBLISHED = dt.date(2020, 9, 10)
 
 #: The seed's facts (our own copy, from issue 6 and data/acts/): (field values, words of the evidence).
@@ -45,7 +46,8 @@ def main() -> None:
     load_pipeline("fr"), load_pipeline("en"), default_gazetteer()
     print(f"load (spaCy fr + en, gazetteer): {time.perf_counter() - t0:.2f} s")
 
-    articles = [(p.name, read_text(p), dt.date.fromisoformat(expected(p)["published"]), expected(p)["lang"]) for p in cases(None)]
+    articles = [(p.name, read_text(p), dt.date.fromisoformat(expected(p)["published"]), expected(p)["lang"])
+                for p in cases(None) + set_cases("dev")]
     if SEED.exists():
         articles.insert(0, ("seed " + SEED.name, read_text(SEED), SEED_PUBLISHED, "auto"))
     else:

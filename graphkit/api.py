@@ -34,7 +34,7 @@ from .analysis.projections import coalition_graph, signed_graph
 from .analysis.swing import swing_states
 from .errors import DataError, InputError
 from .graph.states import load_states
-from .reports.blocs import StatementBlocsReport, VoteBlocsReport
+from .reports.blocs import LazyParts, StatementBlocsReport, VoteBlocsReport
 from .reports.compare import CompareReport, PairsReport
 from .reports.explain import ExplainReport
 from .reports.state import StateReport
@@ -83,15 +83,30 @@ class Graphkit:
 
     @cached_property
     def states(self):
-        """The one state resolver (:class:`~graphkit.graph.states.StateResolver`) of the data folder."""
-        return load_states(self.data_dir)
+        """The one state resolver (:class:`~graphkit.graph.states.StateResolver`) of the data folder.
+
+        Read from the store's state graphs when the store matches the data, else from the files.
+        """
+        from .graph.states import StateResolver
+        from .store.curated import state_resolver
+
+        if "graph" in self.__dict__:
+            return StateResolver(self.graph)
+        resolver = state_resolver(self.store_dir, self.data_dir)
+        return resolver if resolver is not None else load_states(self.data_dir)
 
     @cached_property
     def graph(self):
-        """The curated data as one rdflib graph (the union of the data files), read once."""
-        from .graph.build import build
+        """The curated data as one rdflib graph (the union of the data files), read once.
 
-        return build(self.data_dir, check=False).graph
+        From the store when ``graphkit build`` wrote it from these very files
+        (:func:`graphkit.store.curated.curated_graph`), else parsed from the data folder.
+        """
+        from .graph.build import build
+        from .store.curated import curated_graph
+
+        graph = curated_graph(self.store_dir, self.data_dir)
+        return graph if graph is not None else build(self.data_dir, check=False).graph
 
     def build(self, check: bool = True):
         """Load and validate the data folder (:func:`graphkit.graph.build.build`)."""
@@ -213,16 +228,16 @@ class Graphkit:
         blocs = signed_blocs(signed, seed=seed)
         balance = structural_balance(signed, blocs.membership, seed=seed)
         names = blocs.labels
-        parts = {
-            "camps": act_camps(m.records, reported_counts(self.graph)),
-            "sides": side_consistency(m.records),
-            "blocs": [{"bloc": b.id, "size": b.size, "stance": b.stance, "mean_side": b.mean_side,
-                       "cohesion": b.cohesion, "core": [f"{c} ({names.get(c, c)})" for c in b.core],
-                       "members": b.members} for b in blocs.blocs],
-            "swing": swing_states(m.records, signed, blocs.membership),
-            "triads": balance.triads,
-            "bridges": bloc_bridges(coalition_graph(m), blocs.membership),
-        }
+        parts = LazyParts({
+            "camps": lambda: act_camps(m.records, reported_counts(self.graph)),
+            "sides": lambda: side_consistency(m.records),
+            "blocs": lambda: [{"bloc": b.id, "size": b.size, "stance": b.stance, "mean_side": b.mean_side,
+                               "cohesion": b.cohesion, "core": [f"{c} ({names.get(c, c)})" for c in b.core],
+                               "members": b.members} for b in blocs.blocs],
+            "swing": lambda: swing_states(m.records, signed, blocs.membership),
+            "triads": lambda: balance.triads,
+            "bridges": lambda: bloc_bridges(coalition_graph(m), blocs.membership),
+        })
         return StatementBlocsReport(parts, blocs, balance, seed, src.describe(selection), m.note,
                                     by_act=selection.by_act, part=part)
 

@@ -48,8 +48,13 @@ def test_query_csv_json_tsv_and_table(world_store):
     assert "state:BBB" in invoke(*base).output  # the table shortens IRIs
 
 
-def test_query_builds_a_missing_store(tmp_path):
-    out = invoke("query", "later-joiners", "--param", "target=SYL", "--data", WORLD_DIR, "--store", tmp_path / "s")
+def test_query_without_a_store_says_how_to_build_one_and_creates_nothing(tmp_path):
+    query = ["query", "later-joiners", "--param", "target=SYL", "--data", WORLD_DIR, "--store", tmp_path / "s"]
+    out = invoke(*query)
+    assert out.exit_code == 2 and "no store at" in out.output and "graphkit build" in out.output
+    assert not (tmp_path / "s").exists()
+    assert invoke("build", "--data", WORLD_DIR, "-o", tmp_path / "g.ttl", "--store", tmp_path / "s").exit_code == 0
+    out = invoke(*query)
     assert out.exit_code == 0 and "Borduria" in out.output
 
 
@@ -66,6 +71,7 @@ def test_query_errors_exit_2_with_a_message(world_store):
 def test_update_refused_without_allow_update(tmp_path):
     upd = tmp_path / "wipe.rq"
     upd.write_text("# title: wipe\n# description: removes everything\nDROP ALL\n")
+    invoke("build", "--data", WORLD_DIR, "-o", tmp_path / "g.ttl", "--store", tmp_path / "s")
     out = invoke("query", upd, "--data", WORLD_DIR, "--store", tmp_path / "s")
     assert out.exit_code == 2 and "--allow-update" in out.output
     assert run_query("states-by-bloc", {"target": "SYL"}, store=tmp_path / "s")
@@ -78,6 +84,7 @@ def test_queries_lists_titles_and_parameters():
 
 
 def test_serve_answers_on_loopback_and_stops(tmp_path):
+    assert invoke("build", "--data", WORLD_DIR, "-o", tmp_path / "g.ttl", "--store", tmp_path / "store").exit_code == 0
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     proc = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", "--data", str(WORLD_DIR),

@@ -71,17 +71,27 @@ def _state_nodes(g: nx.Graph, matrix: PositionMatrix) -> None:
                    abstains=abst, mean_side=(pro - con) / sided if sided else None)
 
 
-def _acts(matrix: PositionMatrix, columns, a: str, b: str) -> list[str]:
-    out = set()
-    for c in columns:
-        item = matrix.items.at[c, "item"]
-        by_state = matrix.item_acts.get(item)
-        if by_state:
-            out.update(by_state.get(a, ()))
-            out.update(by_state.get(b, ()))
-        else:
-            out.update(matrix.items.at[c, "acts"])
-    return sorted(out)
+class _ItemLists:
+    """Item ids and acts by column, read once from the matrix (pandas cell access per edge is slow)."""
+
+    def __init__(self, matrix: PositionMatrix):
+        self.ids = matrix.items["item"].tolist()
+        self.acts = [tuple(a) for a in matrix.items["acts"].tolist()]
+        self.by_state = matrix.item_acts
+
+    def items(self, columns) -> list[str]:
+        return [self.ids[c] for c in columns]
+
+    def acts_of(self, columns, a: str, b: str) -> list[str]:
+        out = set()
+        for c in columns:
+            by_state = self.by_state.get(self.ids[c])
+            if by_state:
+                out.update(by_state.get(a, ()))
+                out.update(by_state.get(b, ()))
+            else:
+                out.update(self.acts[c])
+        return sorted(out)
 
 
 def _with_items(matrix: PositionMatrix, with_items: bool | None) -> bool:
@@ -114,14 +124,14 @@ def coalition_graph(matrix: PositionMatrix, *, with_items: bool | None = None) -
     g = nx.Graph(kind="coalition", source=matrix.source)
     _state_nodes(g, matrix)
     same, _ = pair_counts(matrix)
-    lists = _with_items(matrix, with_items)
+    lists = _ItemLists(matrix) if _with_items(matrix, with_items) else None
     rows, cols = np.nonzero(np.triu(same, k=1))
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = matrix.keys[i], matrix.keys[j]
         attrs = {"weight": int(same[i, j])}
         if lists:
             columns = np.flatnonzero(matrix.values[i] == matrix.values[j])
-            attrs.update(items=[matrix.items.at[c, "item"] for c in columns], acts=_acts(matrix, columns, a, b))
+            attrs.update(items=lists.items(columns), acts=lists.acts_of(columns, a, b))
         g.add_edge(a, b, **attrs)
     return g
 
@@ -187,7 +197,7 @@ def signed_graph(matrix: PositionMatrix, *, weight: str = "net", min_n: int = 1,
         w = ix[weight]
         keep = (ix["n"] >= max(min_n, 1)) & np.isfinite(w) & (w != 0)
     keep &= ix["n"] >= max(min_n, 1)
-    lists = _with_items(matrix, with_items)
+    lists = _ItemLists(matrix) if _with_items(matrix, with_items) else None
     rows, cols = np.nonzero(np.triu(keep, k=1))
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = matrix.keys[i], matrix.keys[j]
@@ -197,8 +207,7 @@ def signed_graph(matrix: PositionMatrix, *, weight: str = "net", min_n: int = 1,
         if lists:
             vi, vj = matrix.values[i], matrix.values[j]
             s_cols, o_cols = np.flatnonzero(vi == vj), np.flatnonzero(vi * vj == -1)
-            attrs.update(items_same=[matrix.items.at[c, "item"] for c in s_cols],
-                         items_opposite=[matrix.items.at[c, "item"] for c in o_cols],
-                         acts_same=_acts(matrix, s_cols, a, b), acts_opposite=_acts(matrix, o_cols, a, b))
+            attrs.update(items_same=lists.items(s_cols), items_opposite=lists.items(o_cols),
+                         acts_same=lists.acts_of(s_cols, a, b), acts_opposite=lists.acts_of(o_cols, a, b))
         g.add_edge(a, b, **attrs)
     return g

@@ -14,6 +14,7 @@ import sys
 import click
 
 from ..errors import GraphkitError
+from ..safe_text import terminal_text
 
 __all__ = ["main"]
 
@@ -25,7 +26,7 @@ class GraphkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GraphkitError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {terminal_text(str(exc))}", err=True)  # values from data can hold escapes
             sys.exit(exc.exit_code)
 
     def list_commands(self, ctx):

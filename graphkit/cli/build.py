@@ -8,12 +8,13 @@ import click
 
 from ..graph.build import build, write_build
 from ..store.endpoint import Endpoint, load_build_to_endpoint
+from ..errors import InputError
 from ..resources import default_store, home
 from ..store.embedded import load_build
 from ..reports.output import render_rows
-from ..graph.writing import FORMATS
+from ..graph.writing import FORMATS, write_error
 from . import main
-from .options import data_option, format_option
+from .options import data_option, format_option, table_width
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
 
@@ -41,19 +42,28 @@ def build_command(data_dir, fmt, output, store_dir, endpoint):
         _print_violations(result.report.violations, "table")
         click.echo(f"Error: {len(result.report.violations)} violation(s); nothing written. Run graphkit check for details.", err=True)
         sys.exit(1)
+    ep = Endpoint(endpoint) if endpoint else None  # a malformed URL is reported before anything is written
     if output is None:
         output = home() / f"graph.{EXTENSIONS[fmt]}"
-        output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(output.parent, exc) from None
     write_build(result, output, fmt)
     s = result.summary()
     click.echo(f"{s['states']} states, {s['acts']} acts, {s['positions']} positions, "
                f"{s['sources']} sources, {s['triples']} triples; 0 violations")
-    click.echo(f"wrote {output}")
-    stored = load_build(result, store_dir, data_dir=data_dir)
-    click.echo(f"stored {stored['graphs']} named graphs in {store_dir}")
-    if endpoint:
-        sent = load_build_to_endpoint(result, Endpoint(endpoint))
-        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint}")
+    click.echo(f"wrote {output}", err=True)
+    try:
+        stored = load_build(result, store_dir, data_dir=data_dir)
+    except OSError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise InputError(f"cannot write the store {store_dir}: {reason}", value=str(store_dir),
+                         hint="free some disk space (or pass --store DIR elsewhere) and run graphkit build again") from None
+    click.echo(f"stored {stored['graphs']} named graphs in {store_dir}", err=True)
+    if ep is not None:
+        sent = load_build_to_endpoint(result, ep)
+        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint}", err=True)
 
 
 @main.command("check")
@@ -77,4 +87,5 @@ def check_command(data_dir, fmt):
 
 
 def _print_violations(violations, fmt):
-    click.echo(render_rows([v.as_dict() for v in violations], fmt, ["file", "focus", "path", "message", "value"]))
+    click.echo(render_rows([v.as_dict() for v in violations], fmt, ["file", "focus", "path", "message", "value"],
+                           width=table_width() if fmt == "table" else None))

@@ -76,4 +76,4 @@ def accept_command(extraction, ids, output, source_id):
     graph = accept(doc, list(ids), source_id=source_id, file=extraction)
     with atomic_write(output) as fh:
         fh.write(serialise(graph, "turtle"))
-    click.echo(f"accepted {len(ids) if ids != ('all',) else len(doc['acts'])} act(s); wrote {output}")
+    click.echo(f"accepted {len(ids) if ids != ('all',) else len(doc['acts'])} act(s); wrote {output}", err=True)

@@ -7,17 +7,22 @@ source is resolved and an option that does not apply to it is refused.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import click
 
 from ..api import Graphkit
-from ..reports.output import FORMATS
+from ..limits import MAX_FILTER, check_length, shorten
+from ..reports.output import FORMATS, TABLE_WIDTH
 from ..resources import DEFAULT_DATA, default_store
+from ..safe_text import terminal_text
 from ..sources import SOURCE_NAMES, SOURCES
 
 __all__ = ["data_option", "store_option", "format_option", "selection_options", "open_graphkit", "emit",
-           "emit_report", "DateType", "by_option", "index_option"]
+           "emit_report", "DateType", "by_option", "index_option", "wide_option", "table_width"]
 
 
 class DateType(click.ParamType):
@@ -47,7 +52,7 @@ class DateType(click.ParamType):
                 return dt.date(start.year, 12, 31)
             nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
-        self.fail(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        self.fail(f"{shorten(value)!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
 
 
 def data_option(f):
@@ -64,9 +69,43 @@ def store_option(f):
                              "holding the imported votes (graphkit import).")(f)
 
 
+def _set_wide(ctx, param, value):
+    if value:
+        ctx.meta["graphkit.wide"] = True
+
+
+def wide_option(f):
+    """``--wide``: tables keep every cell whole instead of fitting the terminal."""
+    return click.option("--wide", is_flag=True, expose_value=False, callback=_set_wide, is_eager=True,
+                        help="Tables: show every cell whole (by default long columns are cut with … to fit the "
+                             "terminal's width, or $COLUMNS).")(f)
+
+
+def table_width() -> int | None:
+    """How wide a table may be: None with ``--wide``, else ``$COLUMNS``, else the terminal's width.
+
+    With no terminal at all (output and errors both redirected, as in a
+    script) and no ``$COLUMNS``, tables keep every cell whole.
+    """
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("graphkit.wide"):
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream.isatty():
+                return shutil.get_terminal_size().columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return None
+
+
 def format_option(f=None, *, formats=FORMATS):
-    """``--format table|csv|json`` for listings (``formats`` adds ``parquet`` where a table is written)."""
+    """``--format table|csv|json`` for listings (``formats`` adds ``parquet`` where a table is written), and ``--wide``."""
     def wrap(g):
+        g = wide_option(g)
         return click.option("--format", "fmt", type=click.Choice(formats), default="table", show_default=True,
                             help="Output as an aligned table, CSV or JSON" + (" or Parquet (with -o)" if "parquet" in formats else "") + ".")(g)
     return wrap(f) if f is not None else wrap
@@ -122,6 +161,9 @@ def open_graphkit(kwargs: dict) -> tuple[Graphkit, str, dict]:
     gk = Graphkit(kwargs.pop("data_dir", None), kwargs.pop("store_dir", None))
     source = kwargs.pop("source", "curated")
     options = {k: v for k in _SELECTION if (v := kwargs.pop(k, None)) is not None}
+    for k in ("forum", "topic", "target", "kind", "issue"):
+        if k in options:
+            check_length(options[k], f"--{k}", MAX_FILTER, hint="an identifier, a code or a label")
     return gk, source, options
 
 
@@ -140,4 +182,9 @@ def emit_report(report, fmt: str, output: Path | None = None) -> None:
         return
     if fmt == "parquet":
         raise click.UsageError("--format parquet writes a file: add -o FILE.parquet")
-    emit(report.render(fmt))
+    token = TABLE_WIDTH.set(table_width() if fmt == "table" else None)
+    try:
+        text = report.render(fmt)
+        emit(terminal_text(text) if fmt == "table" else text)   # labels in headings come from data
+    finally:
+        TABLE_WIDTH.reset(token)

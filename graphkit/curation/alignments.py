@@ -32,7 +32,7 @@ def convert(src: Path, out: Path) -> int:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["state", "position", "role"] + (["date"] if joined else []))
     rows = 0
-    with src.open(encoding="utf-8", newline="") as fh:
+    with src.open(encoding="utf-8-sig", newline="") as fh:  # -sig: a byte-order mark is not in the header
         for row in csv.DictReader(fh):
             position = POSITIONS[row["position"].strip()]
             role = row["role"].strip()
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     out_dir = Path(argv[1] if len(argv) > 1 else "data/lists")
     for src in sorted(src_dir.glob("*.csv")):
         n = convert(src, out_dir / src.name)
-        print(f"{src.name}: {n} rows")
+        print(f"{src.name}: {n} rows", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     changed = [p for p in turtle_files(argv or DEFAULT_ROOTS) if normalise_file(p)]
     for p in changed:
-        print(f"normalised {p}")
+        print(f"normalised {p}", file=sys.stderr)
     print(f"{len(changed)} file(s) changed")
 
 

@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> None:
     g = states_graph()
     write_graph_atomically(g, out, "turtle")
     n = len(set(g.subjects(RDF.type, GK.State)))
-    print(f"wrote {out}: {n} states, {len(g)} triples")
+    print(f"wrote {out}: {n} states, {len(g)} triples", file=sys.stderr)
 
 
 if __name__ == "__main__":

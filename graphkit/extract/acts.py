@@ -1,45 +1,52 @@
-"""Find alignment acts in sentences: who, stance toward which target, count, tally, lead, forum, date.
+"""Find alignment acts in sentences: who, stance toward which target, count, tally, lead, forum, date, topics.
 
-One pass over the sentences. A sentence is cut into clauses ("…, while …",
-"; ", "tandis que"); a clause is an act when it has a kind word ("open letter",
-"déclaration conjointe", "créer un mécanisme"), a tally, or a stance verb with
-a group of states (a count or two named states) or a state speaking
-("un porte-parole … chinois", "A Pékin, …"). A sentence that refers back to the
-act before it ("Ces ONG accusent…", "Signatories included…", "In favour: …")
-adds its evidence, and its signatories or votes, to that act. Dates relative to
-another act ("deux jours plus tôt") are resolved against the act before.
+One pass over the sentences. A sentence is cut into clauses ("…, while …", "; ", "tandis que", and between two
+groups each speaking "on behalf of" others); a clause is an act when it has a kind word ("open letter",
+"déclaration conjointe", "créer un mécanisme"), a tally, a veto, a body's decision on a text, or a stance verb
+with a group of states (a count or two named states) or a state speaking. Sentences that continue the act
+before them add to it: its tally or its voters ("The resolution was adopted by …", "China and Cuba voted
+against"), its sponsor ("The text was presented by …"), its signatories ("Signatories included …"). A state
+speaking about the act before ("the representative of X said …", "a rejeté le texte") makes a statement whose
+stance follows from who speaks: the target itself rejects, a state defending the target supports it, a sponsor
+or a state voting for the text criticises the target.
 
-States come only from the gazetteer's mentions in the text; a target that the
-sentence does not name is taken from the act's other sentences, from its topic
-(Xinjiang → China) or from the text's most named state — and only ever among
-the states the text names.
+States come only from the gazetteer's mentions in the text. A vote's target is the state its text concerns
+(found through the act's topics: a resolution "on Syria", "Crimea" → Russia), never a sponsor or a voter; the
+target of other acts is the state the sentence criticises or defends, else the topic's state, else the target
+of the act answered — and only ever among the states the text names.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from dataclasses import dataclass
 
+from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
 from .counts import find_groups, find_tallies, lone_figures, others_anchor
-from .dates import DateMention, find_dates, shift
+from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
-from .lexicon import (FORUMS, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, RESPONSE, SIGNATORY_LIST, SPEAKER, STANCE_LEMMAS,
-                      STANCE_PATTERNS, TOPIC_STATES, TOPICS, VOTE_CLAUSE, VOTE_LIST, VOTE_LIST_AFTER)
-from .model import Act, Evidence
+from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, VOTE_CLAUSE
+from .model import Act
 from .nlp import Sentence
+from .topics import TopicFinder, default_topics
+from .votes import SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
 
 __all__ = ["find_acts"]
 
-_CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b)\s*")
+#: The scheme's top concept: the topic of an act about which the text names nothing more precise.
+_TOP_TOPIC = "human-rights"
+
+_GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
+_JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
 _LEAD = re.compile(
     r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
     r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
     r"deposee? par)\s*(?:la |le |les |l'|the )?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
-                         r"s'est exprime\w*)\s+)*(?:au nom d|on behalf of|read |delivered |presented |lu |"
-                         r"presente |prononce |lit |took the floor)")
+                         r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read |"
+                         r"delivered |presented |lu |presente |prononce |lit |took the floor)")
+_LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi)\s*)*"
+                          r"(?:au nom d|on behalf of|speaking for)")
 _LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
                             r"|(?:prenant|a pris|ayant pris) la tete|pour (?:le|ce) groupe)\b")
 _ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
@@ -49,69 +56,11 @@ _PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
 _BY = re.compile(r"\b(?:par|by)\s+(?:la |le |les |l'|the )?$")
 _INCLUDING = re.compile(r"(?:\(\s*dont|\bdont|\bincluding|\bnotamment|\bamong them|\bparmi lesquels|\bsuch as)\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint )?(?:statement|declaration|letter|lettre|texte|text)\b")
+_SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
-@dataclass
-class _Draft:
-    act: Act
-    sentence: int
-    anchor: DateMention | None = None
-    target_from_context: bool = False
-
-
-def _stance(cf: str, lemmas: list[str] | None) -> tuple[str | None, int]:
-    """The stance a clause expresses and where its trigger is (-1 if none)."""
-    text = NOT_STANCE.sub(lambda m: " " * len(m.group()), cf)
-    m = STANCE_PATTERNS["reject"].search(text)
-    if m:
-        return "reject", m.start()
-    best = None
-    for stance in ("criticise", "support"):
-        m = STANCE_PATTERNS[stance].search(text)
-        if m and (best is None or m.start() < best[1]):
-            best = (stance, m.start())
-    if best:
-        return best
-    for stance, lemmas_of in STANCE_LEMMAS.items():
-        if lemmas and lemmas_of & set(lemmas):
-            return stance, len(cf) // 2
-    return None, -1
-
-
-def _clauses(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for m in _CLAUSE_SPLIT.finditer(folded, start, end):
-        if m.start() - pos > 20 and end - m.end() > 20:
-            spans.append((pos, m.start()))
-            pos = m.end()
-    spans.append((pos, end))
-    return spans
-
-
-class _Finder:
-    def __init__(self, text: str, sents: list[Sentence], published: dt.date, gazetteer: Gazetteer):
-        self.text, self.sents, self.published = text, sents, published
-        self.folded = fold(text)
-        persons = [p for s in sents for p in s.persons]
-        self.mentions = [m for m in gazetteer.find(text, self.folded)
-                         if not any(a <= m.start < b for a, b in persons)]
-        self.named = Counter(m.iso3 for m in self.mentions if m.kind != "demonym")
-        self.named_any = {m.iso3 for m in self.mentions}
-        self.drafts: list[_Draft] = []
-        self.last: _Draft | None = None
-
-    # -- helpers -----------------------------------------------------------------
-    def in_span(self, a: int, b: int) -> list[Mention]:
-        return [m for m in self.mentions if a <= m.start < b]
-
-    def actor_capable(self, m: Mention) -> bool:
-        if m.kind != "demonym":
-            return True
-        around = self.folded[max(0, m.start - 45):m.end + 45]
-        return bool(SPEAKER.search(around))
-
-    def evidence(self, s: Sentence) -> Evidence:
-        return Evidence(s.text, s.start, s.end)
+class _Finder(Continuations):
+    """One pass over a text's sentences (see the module's docstring)."""
 
     # -- the pass ----------------------------------------------------------------
     def run(self) -> list[Act]:
@@ -119,14 +68,15 @@ class _Finder:
             if s.heading:
                 continue
             f = self.folded[s.start:s.end]
-            if self.vote_list(i, s, f) or self.vote_sentence(i, s, f) or self.refers_back(i, s, f):
+            if self.vote_list(i, s, f) or self.completes_vote(i, s, f) or self.vote_sentence(i, s, f) \
+                    or self.sponsor_sentence(i, s, f) or self.refers_back(i, s, f) or self.reply(i, s, f):
                 continue
-            for a, b in _clauses(self.folded, s.start, s.end):
+            for a, b in self.clauses(s):
                 draft = self.clause(i, s, a, b)
                 if draft is not None:
                     self.add(draft)
-        forums = {label for label, rx in FORUMS if rx.search(self.folded)}
-        self.only_forum = next(iter(forums)) if len(forums) == 1 else None
+        forums = list(dict.fromkeys(self.text_forums))
+        self.only_forum = forums[0] if len(forums) == 1 else None
         for d in self.drafts:
             self.finish(d)
         acts = [d.act for d in self.drafts]
@@ -134,54 +84,33 @@ class _Finder:
             act.id = f"a{n}"
         return acts
 
-    def vote_list(self, i, s, f) -> bool:
-        m = VOTE_LIST.match(f)
-        if not m or self.last is None or self.last.act.kind != "vote":
-            return False
-        pos = m.group("pos")
-        key = "yes" if re.search(r"favou?r|pour|^yes$", pos) else \
-              "no" if re.search(r"against|contre|^no$", pos) else "abstain"
-        act = self.last.act
-        act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
-        for mention in self.in_span(s.start, s.end):
-            if mention.kind == "name" and mention.iso3 not in act.positions[key]:
-                act.positions[key].append(mention.iso3)
-        act.evidence.append(self.evidence(s))
-        return True
-
-    def vote_sentence(self, i, s, f) -> bool:
-        """A sentence saying who voted how, without a tally, completes the vote before it."""
-        if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3:
-            return False
-        positions = self.vote_positions(s.start, s.end)
-        if positions is None:
-            return False
-        act = self.last.act
-        act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
-        for key, codes in positions.items():
-            act.positions[key] += [c for c in codes if c not in act.positions[key]]
-        act.evidence.append(self.evidence(s))
-        self.last.sentence = i
-        return True
-
-    def refers_back(self, i, s, f) -> bool:
-        if self.last is None or i - self.last.sentence > 8 or not REFERS_BACK.search(f[:160]) and \
-                not re.search(r"(?:affirment|ajoutent|ecrivent|soulignent|wrote|said|added) (?:les|the) signat", f):
-            return False
-        act = self.last.act
-        act.evidence.append(self.evidence(s))
-        mentions = [m for m in self.in_span(s.start, s.end) if self.actor_capable(m)]
-        if SIGNATORY_LIST.search(f):
-            for m in mentions:
-                if m.iso3 != act.target and m.iso3 not in act.members:
-                    act.members.append(m.iso3)
-            lead = self.lead(s.start, s.end, mentions)
-            if lead and act.lead is None:
-                act.lead = lead
-        if act.stance is None:
-            act.stance, _ = _stance(f, s.lemmas)
-        self.last.sentence = i
-        return True
+    def clauses(self, s: Sentence) -> list[tuple[int, int]]:
+        spans, pos = [], s.start
+        for m in CLAUSE_SPLIT.finditer(self.folded, s.start, s.end):
+            if m.start() - pos > 20 and s.end - m.end() > 20:
+                spans.append((pos, m.start()))
+                pos = m.end()
+        spans.append((pos, s.end))
+        out = []
+        for a, b in spans:     # two groups, each "on behalf of" others: "X, au nom de 39 pays, …, et Cuba, au nom de 45"
+            marks = list(_GROUP_MARK.finditer(self.folded, a, b))
+            cut = None
+            if len(marks) >= 2:
+                joins = [j for j in _JOIN.finditer(self.folded, marks[0].end(), marks[1].start())]
+                if joins:
+                    cut = joins[-1]
+            veto = VETO_ACT.search(self.folded, a, b)
+            if cut is None and veto and not re.match(r"(?:owing|because|en raison|du fait)", veto.group()) and (decision_in(self.folded[a:veto.start()]) or find_tallies(self.folded[a:veto.start()])):
+                comma = self.folded.rfind(",", a, veto.start())
+                if comma > a + 20:
+                    cut = re.match(r",\s*", self.folded[comma:])
+                    out += [(a, comma), (comma + cut.end(), b)]
+                    continue
+            if cut is not None:
+                out += [(a, cut.start()), (cut.end(), b)]
+            else:
+                out.append((a, b))
+        return out
 
     def lead(self, a: int, b: int, mentions: list[Mention], pivot: int | None = None) -> str | None:
         for m in mentions:
@@ -190,47 +119,63 @@ class _Finder:
             before = self.folded[max(a, m.start - 40):m.start]
             after = self.folded[m.end:min(b, m.end + 40)]
             early = pivot is None or m.start < pivot
-            if _LEAD.search(before) or _LEAD_ANYWHERE.match(after) or \
+            if _LEAD.search(before) or _LEAD_ANYWHERE.match(after) or _LEAD_BEHALF.match(after) or \
                     (early and (_LED_SUFFIX.match(after) or _LEAD_AFTER.match(after))):
                 return m.iso3
         return None
 
-    def clause(self, i: int, s: Sentence, a: int, b: int) -> _Draft | None:
+    def clause(self, i: int, s: Sentence, a: int, b: int) -> Draft | None:
         cf = self.folded[a:b]
         whole = (a, b) == (s.start, s.end)
-        stance, v = _stance(cf, s.lemmas if whole else None)
+        stance, v = stance_of(cf, s.lemmas if whole else None)
         kind_kw = next((k for k, rx in KIND_PATTERNS if rx.search(cf)), None)
         tallies = find_tallies(cf)
-        groups = [g for g in find_groups(cf)]
+        groups = find_groups(cf)
         mentions = self.in_span(a, b)
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
+        veto = VETO_ACT.search(cf)
+        decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
         response = RESPONSE.search(cf) if stance is None else None
-        if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response):
+        if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):
             return None
         if response:
             v = response.start()
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
             pivot = a + next(rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw)
+        votey = bool(tallies or any(vote_clauses.values()) or veto or (decision and kind_kw != "mechanism"))
+        if (decision or veto) and v < 0:
+            pivot = a + (veto or decision).start()
 
-        # positions of votes given in the clause ("China and Cuba voted against")
-        positions = None
-        if tallies or any(vote_clauses.values()):
-            positions = self.vote_positions(a, b)
+        # who voted how; who vetoed; who brought the text
+        positions = self.vote_positions(a, b) if votey else None
+        rel_mentions = [self._shift(m, a) for m in mentions]
+        vetoing = vetoers(cf, rel_mentions, veto) if veto else []
+        if vetoing:
+            positions = positions or {"yes": [], "no": [], "abstain": []}
+            positions["no"] += [c for c in vetoing if c not in positions["no"]]
+        sponsors, sponsor_spans = drafters(cf, rel_mentions) if votey or kind_kw == "mechanism" else ([], set())
+        voters = {c for p in (positions or {}).values() for c in p}
 
         members, candidates = [], []
         inc = _INCLUDING.search(cf)
-        lead = self.lead(a, b, mentions, pivot)
+        lead = None if votey else self.lead(a, b, mentions, pivot)
         passive = v >= 0 and _PASSIVE.search(cf[max(0, v - 20):v]) and _PARTICIPLE.match(cf[v:])
         for m in mentions:
             rel = m.start - a
+            if m.iso3 in voters or m.start - a in sponsor_spans or m.iso3 in sponsors:
+                continue
+            if SPONSOR_MARKS.search(cf[max(0, rel - 25):rel]) and votey:
+                continue
             in_list = inc is not None and rel > inc.start() and (v < 0 or rel < v or inc.start() > v)
             by_agent = passive and rel > v and _BY.search(self.folded[max(a, m.start - 12):m.start])
-            if positions and any(m.iso3 in p for p in positions.values()):
-                continue
+            possessive = re.match(r"'s\b(?!\s+(?:[\w.]+\s+){0,2}(?:ambassador|envoy|representative|delegation|government|"
+                                  r"foreign|minister|mission|president|spokes))", self.folded[m.end:m.end + 40])
             if m.iso3 == lead or in_list or by_agent:
                 members.append(m)
-            elif passive and rel < v:
+            elif possessive:
+                candidates.append(m)
+            elif votey or (passive and rel < v):
                 candidates.append(m)
             elif rel < v or (v < 0 and rel < pivot - a):
                 (members if self.actor_capable(m) else candidates).append(m)
@@ -250,17 +195,31 @@ class _Finder:
                 count, qualifier = g.count, g.qualifier
                 break
 
-        if lead is None and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and groups:
+        if lead is None and not votey and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and groups:
             lead = members[0].iso3
-        target = self.pick_target(candidates, members, s, cf)
-        member_codes = list(dict.fromkeys(m.iso3 for m in members if m.iso3 != target))
+        speaker_word = re.search(r"\b(?:ambassador|ambassadeur|ambassadrice|we|nous|our|notre)\b", cf)
+        if lead is None and self.source_state and not votey and kind_kw in ("joint_statement", "joint_letter") and \
+                speaker_word and speaker_word.start() < pivot - a and not any(m.start - a < speaker_word.start() for m in mentions):
+            lead = self.source_state          # "Ambassador Chen Xu delivered …" in the mission's own release
+        member_codes = list(dict.fromkeys(m.iso3 for m in members))
+        skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
+        topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
+        target = self.pick_target(candidates, member_codes, topics, votey)
+        member_codes = [c for c in member_codes if c != target]
         if lead and lead not in member_codes:
             member_codes.insert(0, lead)
 
         if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not groups and \
                 member_codes[0] in self.earlier_targets():
             stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
-        kind = self.kind(kind_kw, stance, tallies, positions, count, member_codes, cf, v, groups)
+        elif response and not groups and len(member_codes) == 1 and member_codes[0] != target and target is not None:
+            stance = "support"      # a state calling criticism of another "interference in its internal affairs"
+        elif (stance == "reject" or response) and (groups or len(member_codes) >= 2):
+            # a group rejecting criticism of the target defends it; rejecting the target's own action criticises it
+            stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
+        if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
+            stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
+        kind = self.kind(kind_kw, stance, votey, count, member_codes, cf, groups)
         if kind is None:
             return None
         if kind == "statement" and len(member_codes) != 1:
@@ -275,29 +234,26 @@ class _Finder:
             member_codes = []
         if kind == "mechanism" and stance is None and target is not None:
             stance = "criticise"
-        if kind == "vote":
-            count = None
-            if stance == "reject":
-                stance = None
         tally = None
-        if tallies:
-            t = tallies[0]
-            tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
-        elif kind == "vote" and positions and list(lone_figures(cf)) == ["yes"]:
-            # "13 votes in favour, with Russia voting against and China abstaining": the others are named
-            tally = {"yes": lone_figures(cf)["yes"], "no": len(positions["no"]), "abstain": len(positions["abstain"])}
+        if kind == "vote":
+            count, stance = None, None
+            member_codes = []
+            lead = sponsors[0] if len(sponsors) == 1 else None
+            if lead is None and self.source_state and re.search(r"\b(?:our|notre) (?:draft|projet|texte|text|resolution)", cf):
+                lead = self.source_state
+            if tallies:
+                t = tallies[0]
+                tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
         context = [(s.start, s.end)]
-        if kind == "vote" and i > 0 and not self.sents[i - 1].heading and (self.last is None or self.last.sentence != i - 1):
-            # the sentence before says what was voted on ("… a draft resolution on Syria"), where and when
-            prev = self.sents[i - 1]
+        if i > 0 and not self.sents[i - 1].heading and (kind == "vote" and (self.last is None or self.last.sentence != i - 1)
+                                                         or self.scene(i - 1)):
+            prev = self.sents[i - 1]          # the sentence before says what was voted on, where and when
             context.append((prev.start, prev.end))
-            voters = {c for p in (positions or {}).values() for c in p}
-            target = target or next((m.iso3 for m in self.in_span(prev.start, prev.end)
-                                     if m.kind == "name" and m.iso3 not in voters), None)
-        texts = [cf] + [self.folded[x:y] for x, y in context]
-        forum = next((label for t in texts for label, rx in FORUMS if rx.search(t)), None)
-        topics = [slug for slug, rx in TOPICS.items() if any(rx.search(t) for t in texts[1:])]
-        date = next((ds[0] for ds in (find_dates(t, self.published) for t in texts) if ds), None)
+        forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
+        if forum is None and (veto or vetoing):
+            forum = "Security Council"
+        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None) \
+            or self.heading_date(i)
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
                   members=member_codes, positions=positions, evidence=[self.evidence(s)])
@@ -306,37 +262,23 @@ class _Finder:
         confidence = 0.4 + 0.1 * bool(kind_kw) + 0.1 * bool(forum) + 0.1 * bool(date) \
             + 0.1 * bool(count or member_codes or tally) + 0.15 * bool(target)
         act.confidence = min(confidence, 0.95)
-        return _Draft(act, i, anchor=date if date is not None and date.value is None else None)
+        anchor = date if date is not None and date.value is None else None
+        if anchor is not None and re.match(r"\W*(?:\w+\s+){0,3}?(?:days?|weeks?|jours?|semaines?)\s+(?:after|apres)\b", cf):
+            anchor = DateMention(anchor.start, anchor.end, None, "day", -anchor.anchor_offset)
+        draft = Draft(act, i, anchor=anchor,
+                       figures=lone_figures(cf) if kind == "vote" else {}, tally=tally, veto=bool(veto or vetoing),
+                       sponsors=sponsors)
+        draft.some_only = bool(SOME_ONLY.search(cf))
+        return draft
 
     def earlier_targets(self) -> set[str]:
         """Targets of the acts found so far, or the states their topics are about (Xinjiang → China)."""
         out = {d.act.target for d in self.drafts if d.act.target}
-        return out | {TOPIC_STATES[t] for d in self.drafts for t in d.act.topics
-                      if TOPIC_STATES.get(t) in self.named_any and TOPIC_STATES[t] not in d.act.members}
+        return out | {self.topics.target_of(t) for d in self.drafts for t in d.act.topics
+                      if self.topics.target_of(t) in self.named_any and self.topics.target_of(t) not in d.act.members}
 
-    def vote_positions(self, a: int, b: int) -> dict | None:
-        positions = {"yes": [], "no": [], "abstain": []}
-        for ca, cb in _clauses(self.folded, a, b):
-            pieces = re.split(r"(?<=[a-z]),\s+(?=(?:and|et|while|but|mais)\b)|;\s*", self.folded[ca:cb])
-            offset = ca
-            for piece in pieces:
-                start = self.folded.find(piece, offset, cb)
-                offset = start + len(piece)
-                figures = [(t.start, t.end) for t in find_tallies(piece)]     # "64 délégations s'étant abstenues"
-                hits = sorted((hit.start(), hit.end(), key) for key, rx in VOTE_CLAUSE.items() for hit in [rx.search(piece)]
-                              if hit and not any(x <= hit.start() < y for x, y in figures))
-                for n, (h0, h1, key) in enumerate(hits):
-                    if VOTE_LIST_AFTER.match(piece[h1:]):       # "Voting against were …": the states follow
-                        span = (start + h1, start + hits[n + 1][0] if n + 1 < len(hits) else offset)
-                    else:                                       # "Russia voting against and China abstaining"
-                        span = (start + (hits[n - 1][1] if n else 0), start + h0)
-                    for m in self.in_span(*span):
-                        if m.kind == "name" and m.iso3 not in positions[key]:
-                            positions[key].append(m.iso3)
-        return positions if any(positions.values()) else None
-
-    def kind(self, kind_kw, stance, tallies, positions, count, members, cf, v, groups) -> str | None:
-        if tallies or positions:
+    def kind(self, kind_kw, stance, votey, count, members, cf, groups) -> str | None:
+        if votey:
             return "vote"
         if kind_kw == "mechanism":
             return "mechanism"
@@ -356,13 +298,12 @@ class _Finder:
             return "call"
         return None
 
-    def pick_target(self, candidates, members, s, cf) -> str | None:
-        member_codes = {m.iso3 for m in members}
-        topics = [slug for slug, rx in TOPICS.items() if rx.search(self.folded[s.start:s.end])]
-        topic_states = [TOPIC_STATES[t] for t in topics if TOPIC_STATES.get(t)]
+    def pick_target(self, candidates, member_codes, topics, votey) -> str | None:
+        """The state a topic of the act concerns, if named; else the first state named as object."""
         pool = [m for m in candidates if m.iso3 not in member_codes]
-        for code in topic_states:
-            if any(m.iso3 == code for m in pool):
+        for slug in topics:
+            code = self.topics.target_of(slug)
+            if code and code in self.named_any and (votey or code not in member_codes):
                 return code
         named = [m for m in pool if m.kind != "demonym"]
         if named:
@@ -372,7 +313,7 @@ class _Finder:
         return None
 
     # -- joining drafts ----------------------------------------------------------
-    def add(self, draft: _Draft) -> None:
+    def add(self, draft: Draft) -> None:
         prev = self.last
         if prev is not None and self.same_act(prev, draft):
             self.merge(prev, draft)
@@ -380,7 +321,7 @@ class _Finder:
         self.drafts.append(draft)
         self.last = draft
 
-    def same_act(self, prev: _Draft, new: _Draft) -> bool:
+    def same_act(self, prev: Draft, new: Draft) -> bool:
         p, n = prev.act, new.act
         if new.sentence - prev.sentence > 2 or new.sentence == prev.sentence or p.kind == "vote" or n.kind == "vote":
             return False
@@ -392,7 +333,7 @@ class _Finder:
         definite = _DEFINITE.search(fold(n.evidence[0].text)) and (n.count is None or p.count is None or same_count)
         return bool(same_count or definite)
 
-    def merge(self, prev: _Draft, new: _Draft) -> None:
+    def merge(self, prev: Draft, new: Draft) -> None:
         p, n = prev.act, new.act
         for name in ("forum", "date", "date_precision", "target", "count", "count_qualifier", "lead"):
             if getattr(p, name) is None and getattr(n, name) is not None:
@@ -405,7 +346,7 @@ class _Finder:
         p.confidence = min(0.95, max(p.confidence, n.confidence) + 0.05)
         prev.sentence = new.sentence
 
-    def finish(self, draft: _Draft) -> None:
+    def finish(self, draft: Draft) -> None:
         act = draft.act
         idx = self.drafts.index(draft)
         if draft.anchor is not None and act.date is None:
@@ -415,6 +356,16 @@ class _Finder:
                 act.date_precision = "day"
                 if act.forum is None:
                     act.forum = anchor.forum
+            else:           # no earlier act to count from: "la veille", "two days earlier" count from the publication
+                act.date = shift(self.published, draft.anchor.anchor_offset).isoformat()
+                act.date_precision = "day"
+        if act.kind == "vote":
+            act.tally = complete_tally(draft.tally, draft.figures, act.positions, draft.some_only, draft.veto)
+            if act.date is None and draft.anchor is None:
+                same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
+                             and d.act.forum == act.forum and draft.origin - d.origin <= 2), None)
+                if same is not None:
+                    act.date, act.date_precision = same.date, same.date_precision
         if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter"):
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
@@ -426,29 +377,46 @@ class _Finder:
             act.members.remove(act.target)
         if act.kind == "mechanism" and act.stance is None and act.target:
             act.stance = "criticise"
+        if not act.topics:
+            act.topics = self.fallback_topics(act, idx)
+
+    def fallback_topics(self, act: Act, idx: int) -> list[str]:
+        """The topic of the act's target, else the topics of the act it follows, else the text's headings."""
+        slug = self.topics.topic_of_target(act.target)
+        if slug:
+            return [slug]
+        for d in reversed(self.drafts[:idx]):
+            if d.act.topics and d.act.target == act.target:
+                return list(d.act.topics)
+        headings = [(h.start, h.end) for h in self.sents if h.heading]
+        found = self.topics_of(headings, set(act.members)) if headings else []
+        return found or [_TOP_TOPIC]      # always a concept of the scheme: at least its top concept
 
     def context_target(self, act: Act, idx: int) -> str | None:
         members = set(act.members) | ({act.lead} if act.lead else set())
         members |= {c for codes in (act.positions or {}).values() for c in codes}
+        for topic in act.topics:
+            code = self.topics.target_of(topic)
+            if code and code in self.named_any and (act.kind == "vote" or code not in members):
+                return code
         for ev in act.evidence[1:]:
             for m in self.in_span(ev.start, ev.end):
                 if m.iso3 not in members:
                     return m.iso3
-        for topic in act.topics:
-            code = TOPIC_STATES.get(topic)
-            if code and code in self.named_any and code not in members:
-                return code
-        if act.kind in ("open_letter", "joint_statement", "joint_letter", "call"):
+        if act.kind in ("open_letter", "joint_statement", "joint_letter", "call", "vote"):
             # acts of one story answer each other: the nearest earlier act's target ("une contre-déclaration")
-            earlier = [d.act.target for d in reversed(self.drafts[:idx]) if d.act.target and d.act.target not in members]
+            earlier = [d.act.target for d in reversed(self.drafts[:idx]) if d.act.target and
+                       (act.kind == "vote" or d.act.target not in members)]
             if earlier:
                 return earlier[0]
-            ranked = [code for code, _ in self.named.most_common() if code not in members]
-            return ranked[0] if ranked else None
+            if act.kind != "vote":
+                ranked = [code for code, _ in self.named.most_common() if code not in members]
+                return ranked[0] if ranked else None
         return None
 
 
-def find_acts(text: str, sents: list[Sentence], published: dt.date, gazetteer: Gazetteer) -> list[Act]:
+def find_acts(text: str, sents: list[Sentence], published: dt.date, gazetteer: Gazetteer,
+              topics: TopicFinder | None = None) -> list[Act]:
     """The acts in ``text`` (already split into ``sents``), dates resolved against ``published``.
 
     Examples
@@ -456,11 +424,12 @@ def find_acts(text: str, sents: list[Sentence], published: dt.date, gazetteer: G
     >>> from graphkit.extract.gazetteer import Gazetteer
     >>> from graphkit.extract.nlp import sentences
     >>> g = Gazetteer({"CHN": ["China"], "GBR": ["United Kingdom"], "FRA": ["France"]}, capitals={}, demonyms={})
-    >>> text = "On 30 June the United Kingdom and 27 other countries, including France, criticised China."
-    >>> [a.to_dict() | {"evidence": None} for a in find_acts(text, sentences(text, "en"), dt.date(2020, 9, 10), g)]
+    >>> t = TopicFinder({"xinjiang": ["Xinjiang"]}, {"xinjiang": "CHN"})
+    >>> text = "On 30 June the United Kingdom and 27 other countries, including France, criticised China over Xinjiang."
+    >>> [a.to_dict() | {"evidence": None} for a in find_acts(text, sentences(text, "en"), dt.date(2020, 9, 10), g, t)]
     ... # doctest: +NORMALIZE_WHITESPACE
     [{'id': 'a1', 'kind': 'joint_statement', 'forum': None, 'date': '2020-06-30', 'date_precision': 'day',
-      'topics': [], 'target': 'CHN', 'stance': 'criticise', 'count': 28, 'count_qualifier': 'exactly', 'tally': None,
-      'lead': 'GBR', 'members': ['GBR', 'FRA'], 'positions': None, 'confidence': 0.75, 'evidence': None}]
+      'topics': ['xinjiang'], 'target': 'CHN', 'stance': 'criticise', 'count': 28, 'count_qualifier': 'exactly',
+      'tally': None, 'lead': 'GBR', 'members': ['GBR', 'FRA'], 'positions': None, 'confidence': 0.75, 'evidence': None}]
     """
-    return _Finder(text, sents, published, gazetteer).run()
+    return _Finder(text, sents, published, gazetteer, topics or default_topics()).run()

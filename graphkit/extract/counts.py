@@ -11,83 +11,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["number_words", "parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "NUMBER"]
+__all__ = ["parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "figure_spans", "NUMBER"]
 
-_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}
-_FR_UNITS = "zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
-_FR_TENS = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
-
-
-def _en(n: int) -> list[str]:
-    if n < 20:
-        return [_EN_UNITS[n]]
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        return [_EN_TENS[tens * 10]] if unit == 0 else [f"{_EN_TENS[tens * 10]}-{_EN_UNITS[unit]}"]
-    hundreds, rest = divmod(n, 100)
-    head = f"{_EN_UNITS[hundreds]} hundred"
-    return [head] if rest == 0 else [f"{head} and {r}" for r in _en(rest)] + [f"{head} {r}" for r in _en(rest)]
-
-
-def _fr(n: int) -> list[str]:
-    if n <= 16:
-        return [_FR_UNITS[n]]
-    if n < 20:
-        return [f"dix-{_FR_UNITS[n - 10]}"]
-    if n < 70:
-        tens, unit = divmod(n, 10)
-        word = _FR_TENS[tens * 10]
-        if unit == 0:
-            return [word]
-        if unit == 1:
-            return [f"{word} et un", f"{word}-et-un"]
-        return [f"{word}-{_FR_UNITS[unit]}"]
-    if n < 80:
-        rest = n - 60
-        if rest == 11:
-            return ["soixante et onze", "soixante-et-onze"]
-        return [f"soixante-{w}" for w in _fr(rest)]
-    if n == 80:
-        return ["quatre-vingts", "quatre-vingt"]
-    if n < 100:
-        return [f"quatre-vingt-{w}" for w in _fr(n - 80)]
-    hundreds, rest = divmod(n, 100)
-    head = "cent" if hundreds == 1 else f"{_FR_UNITS[hundreds]} cent"
-    return [head + ("s" if hundreds > 1 else "")] if rest == 0 else [f"{head} {w}" for w in _fr(rest)]
-
-
-def number_words() -> dict[str, int]:
-    """Words for 1–199 in English and French (hyphens normalised to spaces) → their value.
-
-    Examples
-    --------
-    >>> w = number_words()
-    >>> w["forty three"], w["quarante six"], w["soixante et onze"], w["quatre vingt dix neuf"], w["one hundred and five"]
-    (43, 46, 71, 99, 105)
-    """
-    words = {}
-    for n in range(1, 200):
-        for form in _en(n) + _fr(n):
-            words[form.replace("-", " ")] = n
-    return words
-
-
-_WORDS = number_words()
-#: A number in digits or words, in the folded text.
-NUMBER = r"(?:\d{1,3}|" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_WORDS, key=len, reverse=True)) + r")"
+#: Words that make up a number written out, in English and French (folded: no accents).
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt vingts trente "
+    "quarante cinquante soixante cent cents"
+).split()
+_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+#: A number in digits or words, in the folded text ("46", "forty-three", "quatre-vingt-seize", "one hundred and five").
+NUMBER = (r"(?:\d{1,3}(?![\d/:])|" + _WORD + r"(?:(?:[\s-]+(?:and|et)[\s-]+|[\s-]+)" + _WORD + r")*)(?![\w-])")
+_FRENCH_ONLY = set(_NUMBER_WORDS[_NUMBER_WORDS.index("un"):]) - set(_NUMBER_WORDS[:_NUMBER_WORDS.index("un")])
 
 
 def parse_number(text: str) -> int:
-    """The value of a number written in digits or words.
+    """The value of a number written in digits or words (English or French), read with ``text2num``.
 
     Examples
     --------
-    >>> parse_number("Forty-three"), parse_number("46"), parse_number("vingt-sept")
-    (43, 46, 27)
+    >>> parse_number("Forty-three"), parse_number("46"), parse_number("vingt-sept"), parse_number("quatre-vingt-seize")
+    (43, 46, 27, 96)
+    >>> parse_number("one hundred and five"), parse_number("soixante et onze"), parse_number("cent trente-quatre")
+    (105, 71, 134)
     """
-    text = re.sub(r"[\s-]+", " ", text.strip().lower())
-    return int(text) if text.isdigit() else _WORDS[text]
+    from text_to_num import text2num
+
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text)
+    lang = "fr" if any(w in _FRENCH_ONLY for w in words) else "en"
+    if lang == "en":
+        text = re.sub(r"\s+and\s+", " ", text)
+    return text2num(re.sub(r"(?<=\w)-(?=\w)", "-" if lang == "fr" else " ", text), lang)
 
 
 _QUALIFIERS = {
@@ -100,6 +58,7 @@ _GROUP = (r"(?:member\s+states|etats\s+membres|pays\s+membres|countries|states|n
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?(?:(?:a|un)\s+(?:group|groupe)\s+(?:of|de)\s+)?"
     r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?"
+    r"(?:(?:mostly|mainly|largely|principalement|surtout|essentiellement)\s+)?"
     r"(?:(?:european|african|arab|asian|latin american|western|nordic|baltic|gulf|caribbean|pacific|islamic|muslim|"
     r"like-minded|eu|un)\s+)?" + _GROUP + r"\b")
 _OTHERS_BEFORE = re.compile(r"(?:,\s*)?\s+(?:et|and)\s+(?:les\s+|aux\s+|des\s+|de\s+|the\s+)?$")
@@ -148,49 +107,77 @@ def others_anchor(folded: str, group: GroupCount) -> bool:
 
 
 _N = r"(" + NUMBER + r")"
-_ABST = r"(?:,?\s*(?:with|and|et|avec)\s+" + _N + r"\s+abstentions?|,?\s*(?P<none>with no abstentions?|sans abstentions?))?"
+_ABST = r"(?:\s*,?\s*(?:with|and|et|avec)\s+" + _N + r"\s+abstentions?|\s*,?\s*(?P<none>with no abstentions?|sans abstentions?))?"
+#: Tallies whose figures carry their labels (the order is known) and tallies "by 19 votes to 17", "par 19 voix
+#: contre 17", "9-3", whose first figure is the winning side: the yeses, unless the draft was rejected.
 _TALLY_RES = [
     # by 19 votes to 17, with 11 abstentions / by a recorded vote of 122 in favour to 2 against
-    re.compile(r"\bby\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?" + _N + r"(?:\s+votes?)?(?:\s+in\s+favou?r)?\s+to\s+" + _N
-               + r"(?:\s+against)?" + _ABST),
+    (re.compile(r"\bby\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?" + _N + r"(?:\s+votes?)?(?:\s+in\s+favou?r)?\s+to\s+" + _N
+                + r"(?:\s+against)?" + _ABST), "by"),
     # 105 in favour, 15 against and 52 abstentions / 105 votes for, 15 against, 52 abstaining
-    re.compile(_N + r"\s+(?:votes?\s+)?(?:in\s+favou?r|for|yes)\s*,?\s*" + _N + r"\s+(?:votes?\s+)?(?:against|no)\s*"
-               r"(?:,?\s*(?:and|with)?\s*" + _N + r"\s+(?:abstentions?|abstaining|abstained)|(?P<none>,?\s*with no abstentions?))?"),
+    (re.compile(_N + r"\s+(?:votes?\s+)?(?:in\s+favou?r|for|yes)\s*(?:,|\s+to)?\s*" + _N + r"\s+(?:votes?\s+)?(?:against|no)\s*"
+                r"(?:,?\s*(?:and|with)?\s*" + _N + r"\s+(?:abstentions?|abstaining|abstained)|(?P<none>,?\s*with no abstentions?))?"),
+     "labelled"),
     # par 105 voix contre 15, et 52 abstentions
-    re.compile(r"\bpar\s+" + _N + r"\s+voix(?:\s+pour)?\s*,?\s+contre\s+" + _N + _ABST),
+    (re.compile(r"\bpar\s+" + _N + r"\s+voix(?:\s+pour)?\s*,?\s+contre\s+" + _N + _ABST), "by"),
     # 105 voix pour, 15 contre et 52 abstentions
-    re.compile(_N + r"\s+(?:voix|votes)\s+pour\s*,?\s*" + _N + r"\s+(?:voix\s+)?contre\s*"
-               r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"),
+    (re.compile(_N + r"\s+(?:voix|votes)\s+pour\s*,?\s*" + _N + r"\s+(?:voix\s+)?contre\s*"
+                r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"), "labelled"),
+    # the vote was 9-3 / voted 141-5 / by a vote of 13-2
+    (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by)\s+(?<![\d-])(\d{1,3})-(\d{1,3})(?![\d-])"), "by"),
 ]
-
+#: Words saying the draft was turned down by a majority: then "by 19 votes to 17" puts the 19 among the noes.
+#: A veto is not a rejection by the majority ("vetoed … 9-3": the 9 are the yeses).
+_REJECTED = re.compile(
+    r"\b(reject\w*|defeat\w*|fell|voted down|turned down|failed to (?:win|obtain|gather)|rejet\w*|repouss\w*|ecart\w*|"
+    r"refus\w*|n'a pas ete adopte\w*|mis en minorite)\b")
+_VETO = re.compile(r"\b(veto\w*|negative votes? of (?:a|two) permanent|vote negatif)\b")
+_PARENS = re.compile(r"\([^()]*\)")
 
 #: One labelled figure of a tally, in any order: "27 in favour", "7 against", "13 abstentions",
 #: "14 voix contre", "64 delegations s'etant abstenues", "five abstained".
 _ITEM = re.compile(
-    r"(?P<n>" + NUMBER + r")\s+(?:(?:votes?|voix|delegations|members|membres|states|etats)\s+)?"
-    r"(?:(?:voted|ont\s+vote)\s+)?(?P<label>in\s+favou?r|for|pour|yes|against|contre|no|abstentions?|abstaining|abstained|"
+    r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:(?:des|of\s+the(?:\s+[\w.]+'s)?|of)\s+" + NUMBER + r"\s+)?"
+    r"(?:(?:autres\s+|other\s+|remaining\s+|council\s+|restants\s+)*(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
+    r"(?:\s+(?:of|du|de|des)\s+(?:the\s+|la\s+)?[\w'-]+(?:\s+de\s+[\w'-]+)?)?\s+)?"
+    r"(?:(?:voted|voting|ont\s+vote|votant)\s+)?(?P<label>in\s+favou?r|for|pour|yes|supported|backed|against|contre|no|abstentions?|abstaining|abstained|"
     r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|having\s+abstained)\b")
 _ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|,)?\s*$")
 
 
 def _label(word: str) -> str:
     word = re.sub(r"\s+", " ", word)
-    if word in ("in favour", "in favor", "for", "pour", "yes"):
+    if word in ("in favour", "in favor", "for", "pour", "yes", "supported", "backed"):
         return "yes"
     if word in ("against", "contre", "no"):
         return "no"
     return "abstain"
 
 
+def figure_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the labelled figures of a vote are ("141 countries voting in favour", "35 abstaining")."""
+    return [m.span() for m in _ITEM.finditer(folded)]
+
+
+#: "adopted by 33 votes": the figure of an adoption is its yeses.
+_ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s+(?:[\w']+\s+){0,3}?(?:par|by)\s+(?P<n>" + NUMBER
+                         + r")\s+(?:voix|votes)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|,?\s*\d))")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
-    """Labelled figures of a vote that are not a full tally ("13 votes in favour"), by position.
+    """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
     Examples
     --------
     >>> lone_figures("the draft received 13 votes in favour, with russia voting against")
     {'yes': 13}
+    >>> lone_figures("la resolution a ete adoptee par 33 voix ; seules la chine et l'erythree s'y sont opposees")
+    {'yes': 33}
     """
-    return {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
+    out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
+    for m in _ADOPTED_BY.finditer(folded):
+        out.setdefault("yes", parse_number(m.group("n")))
+    return out
 
 
 def _labelled_runs(folded: str) -> list[Tally]:
@@ -212,27 +199,44 @@ def _labelled_runs(folded: str) -> list[Tally]:
 
 
 def find_tallies(folded: str) -> list[Tally]:
-    """Vote tallies in folded text.
+    """Vote tallies in folded text, read by meaning.
+
+    Figures with their labels are read as labelled, in any order; in "by 19 votes to 17", "par 19 voix contre
+    17" or "9-3" the first figure is the winning side: the yeses, or the noes when the text says the draft was
+    rejected by the vote (a veto is not such a rejection). Parenthesised lists of voters are skipped.
 
     Examples
     --------
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("adopted by 19 votes to 17, with 11 abstentions")]
     [(19, 17, 11)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("the council rejected the draft by 19 votes to 17, with 11 abstentions")]
+    [(17, 19, 11)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("par 105 voix pour, 15 contre et 52 abstentions")]
     [(105, 15, 52)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("by twenty-four votes to eight")]
     [(24, 8, None)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("with 13 abstentions, 7 against and 27 in favour")]
     [(27, 7, 13)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("141 in favour to 5 against (belarus, syria), with 35 abstentions")]
+    [(141, 5, 35)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("russia vetoed the draft; the vote was 9-3")]
+    [(9, 3, None)]
     """
+    folded = _PARENS.sub(lambda m: " " * len(m.group()), folded)
     out: list[Tally] = []
-    for rx in _TALLY_RES:
+    for rx, kind in _TALLY_RES:
+        named = set(rx.groupindex.values())
         for m in rx.finditer(folded):
             if any(t.start <= m.start() < t.end for t in out):
                 continue
-            nums = [g for g in m.groups()[:3]]
-            abstain = parse_number(nums[2]) if nums[2] else (0 if m.group("none") else None)
-            out.append(Tally(parse_number(nums[0]), parse_number(nums[1]), abstain, m.start(), m.end()))
+            nums = [m.group(i) for i in range(1, rx.groups + 1) if i not in named] + [None]
+            none = "none" in rx.groupindex and m.group("none")
+            abstain = parse_number(nums[2]) if nums[2] else (0 if none else None)
+            first, second = parse_number(nums[0]), parse_number(nums[1])
+            labelled = kind == "labelled" or re.search(r"\b(in favou?r|pour)\b", m.group())
+            if not labelled and _REJECTED.search(folded[:m.start()]) and not _VETO.search(folded):
+                first, second = second, first
+            out.append(Tally(first, second, abstain, m.start(), m.end()))
     for t in _labelled_runs(folded):
         if not any(o.start < t.end and t.start < o.end for o in out):
             out.append(t)

@@ -47,7 +47,7 @@ _PATTERNS = [
 ]
 _RELATIVE_PUBLISHED = [
     (re.compile(r"\b(?:hier|yesterday)\b"), -1),
-    (re.compile(r"\b(?:aujourd'hui|today|ce jour)\b"), 0),
+    (re.compile(r"\b(?:aujourd'hui|today|ce jour|this (?:morning|afternoon|evening)|tonight|ce (?:matin|soir)|cet apres-midi)\b"), 0),
     (re.compile(r"\bavant-hier\b|\bthe day before yesterday\b"), -2),
 ]
 _YEAR_RELATIVE = [

@@ -189,19 +189,17 @@ def _pycountry_names(codes: set[str]) -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=4)
-def default_gazetteer(states_file: str | None = None) -> Gazetteer:
-    """The gazetteer of the states in ``data/states.ttl`` (built once, then cached)."""
-    from rdflib import Graph
+def default_gazetteer(data_dir: str | None = None) -> Gazetteer:
+    """The gazetteer of the states of a data folder (default: the shipped one), built once, then cached.
 
-    from ..graph.loading import DEFAULT_DATA
-    from ..namespaces import GK, RDF, SKOS
+    The names come from the one state resolver (:func:`graphkit.graph.states.load_states`:
+    the labels of ``states.ttl``), with pycountry's and a few more forms added.
+    """
+    from ..graph.states import load_states
+    from ..resources import DEFAULT_DATA
 
-    graph = Graph().parse(states_file or str(DEFAULT_DATA / "states.ttl"), format="turtle")
-    names: dict[str, list[str]] = {}
-    for state in graph.subjects(RDF.type, GK.State):
-        iso3 = str(graph.value(state, GK.iso3))
-        for prop in (SKOS.prefLabel, SKOS.altLabel):
-            names.setdefault(iso3, []).extend(str(label) for label in graph.objects(state, prop))
+    resolver = load_states(data_dir or DEFAULT_DATA)
+    names: dict[str, list[str]] = {iso3: list(forms) for iso3, forms in resolver.forms.items()}
     for iso3, forms in _pycountry_names(set(names)).items():
         names[iso3].extend(forms)
     for iso3, forms in EXTRA_NAMES.items():

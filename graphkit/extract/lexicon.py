@@ -1,4 +1,4 @@
-"""Trigger words: stances, kinds of act, forums, topics, speakers, references back.
+"""Trigger words: stances, kinds of act, speakers, references back, votes listed.
 
 Every pattern runs on folded text (lower case, no accents). French patterns
 match word stems so that "appuyé", "appuient" and "appuyaient" all count; the
@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS", "FORUMS", "TOPICS", "TOPIC_STATES",
+    "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS",
     "SPEAKER", "RESPONSE", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
+    "SPEECH", "ACTION_OBJECT", "REPLY_OBJECT",
 ]
 
 #: Stance triggers, checked in this order (a rejection often quotes a criticism).
@@ -58,24 +59,6 @@ KIND_PATTERNS = [
     ("call", re.compile(r"\b(appels? (?:a|pour)|appels ont ete lances|calls? for|called for|appeal\w* for)\b")),
 ]
 
-#: Forums: labels as in data/actors.ttl, tried in this order (Third Committee before General Assembly).
-FORUMS = [
-    ("Third Committee of the General Assembly", re.compile(r"\b(troisieme commission|third committee)\b")),
-    ("Human Rights Council", re.compile(r"\b(conseil des droits de l'homme|human rights council|cdh|hrc)\b")),
-    ("Security Council", re.compile(r"\b(conseil de securite|security council)\b")),
-    ("General Assembly", re.compile(r"\b(assemblee generale|general assembly|unga)\b")),
-]
-
-#: Topics (slugs of data/topics.ttl) and their words.
-TOPICS = {
-    "xinjiang": re.compile(r"\b(xinjiang|ouighours?|ouigours?|ouighoures?|uyghurs?|uighurs?)\b"),
-    "hong-kong": re.compile(r"\b(hong[\s-]kong)\b"),
-    "tibet": re.compile(r"\b(tibet|tibetains?|tibetans?)\b"),
-    "syria": re.compile(r"\b(syrie|syria|syrien\w*|syrian)\b"),
-}
-#: The state a topic is about: used for the target only when the text names that state.
-TOPIC_STATES = {"xinjiang": "CHN", "hong-kong": "CHN", "tibet": "CHN", "syria": "SYR"}
-
 #: Words for someone speaking for a state (a demonym or capital next to one is the state speaking).
 SPEAKER = re.compile(
     r"\b(porte-parole|ministere|ministre|diplomatie|ambassadeur|ambassadrice|gouvernement|autorites|"
@@ -87,13 +70,16 @@ SPEAKER = re.compile(
 #: read as a rejection only when the one state speaking is the target of an earlier act.
 RESPONSE = re.compile(
     r"\b(ingerence\w*|manipulation\w*|mensonges?|propagande|confrontation|affaires interieures|politiquement motive\w*|"
-    r"meddl\w*|interference|internal affairs|lies|propaganda|politically motivated|politici[sz]\w*|confrontation\w*|"
+    r"meddl\w*|interference|internal affairs?|lies|propaganda|politically motivated|politici[sz]\w*|confrontation\w*|"
     r"refus\w* to (?:discuss|accept|engage))\b")
 
 #: A sentence that continues the act before it ("Ces ONG accusent…", "Signatories included…").
 REFERS_BACK = re.compile(
     r"^\W*(?:(?:ces|les) (?:ong|organisations(?: signataires)?|signataires|pays signataires)\b|ils\b|elles\b|"
-    r"(?:the|these) (?:ngos|organi[sz]ations|signatories|groups|signatory states)\b|they\b|"
+    r"(?:the|this|that) (?:joint )?(?:statement|letter|declaration) (?:stressed|said|says|noted|called|urged|added|expressed|"
+    r"stresses|notes|calls|urges|adds|expresses|welcomed|welcomes|recalled|recalls)\b|"
+    r"(?:la|cette) (?:declaration|lettre) (?:souligne|rappelle|appelle|exhorte|ajoute|exprime|salue)\b|"
+    r"(?:the|these) (?:ngos|organi[sz]ations|signatories|groups|group|signatory states)\b|they\b|le groupe\b|"
     r"parmi (?:les|ces) signataires|among (?:the|its) signatories|signatories (?:included|include|were)|"
     r"(?:la|cette) (?:lettre|declaration) (?:a ete|est|etait) (?:aussi |egalement |ensuite )?(?:signee|soutenue|lue)|"
     r"(?:the|that) (?:letter|statement) (?:was|is|has been) (?:also |later |since )?(?:signed|backed|read|delivered)|"
@@ -108,12 +94,28 @@ SIGNATORY_LIST = re.compile(
 VOTE_LIST = re.compile(
     r"^\W*(?P<pos>in favou?r|against|abstaining|abstentions?|abstained|pour|contre|"
     r"(?:ont|have) (?:notamment |egalement |aussi |also )?vote (?:pour|contre|in favou?r|against)|"
-    r"se sont (?:notamment |egalement )?abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*:")
+    r"se sont (?:notamment |egalement )?abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*(?:,\s*notamment\s*)?:")
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
     "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
-    "no": re.compile(r"\b(voted against|voted no|voting against|(?:ont|a|ayant) vote contre)\b"),
-    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?)\b"),
+    "no": re.compile(r"\b(voted against|voted no|voting against|voting no|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
+                     r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$))\b"),
+    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?|s'abstenant)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
 VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient)\b|^\s*:")
+
+#: Verbs of a speaker answering or commenting on an act ("the representative of X said", "a estimé").
+SPEECH = re.compile(
+    r"\b(said|says|told|called|warned|dismissed|rejected|stressed|argued|declared|added|insisted|described|denounced|"
+    r"condemned|welcomed|regretted|deplored|thanked|urged|accused|"
+    r"a (?:\w+ )?(?:declare|estime|juge|rejete|denonce|affirme|souligne|regrette|qualifie|assure|ajoute|dit|fustige|salue|"
+    r"deplore|accuse|remercie|reproche|condamne|averti|prevenu|indique)|(?:, )?a declare)\b")
+#: What a rejection is aimed at when it is an action of the target ("rejected Russia's annexation"): then it
+#: criticises the target. Anything else rejected (an assessment, accusations, interference) defends it.
+ACTION_OBJECT = re.compile(r"\b(annexation|annexion|referendum|occupation|aggression|agression|invasion|coup|crackdown|"
+                           r"repression|election|elections|detentions?)\b")
+#: What a reply refers to: a text, a draft, the vote, accusations.
+REPLY_OBJECT = re.compile(r"\b(the (?:text|draft|resolution|vote|statement|letter|report|assessment|accusations?|decision)|"
+                          r"(?:le|ce|du|au) (?:texte|projet|vote|rapport)|(?:la|cette|une) (?:resolution|declaration|lettre|decision)|"
+                          r"(?:ces|les) accusations|ce (?:double )?veto|the (?:double )?veto)\b")

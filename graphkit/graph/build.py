@@ -28,7 +28,7 @@ class Build:
     loaded: LoadedData
     ontology: Graph
     graph: Graph
-    report: Report
+    report: Report | None   # None when built with check=False: not validated, not "conforming"
 
     @property
     def dataset(self) -> Dataset:
@@ -45,7 +45,8 @@ def build(data_dir=DEFAULT_DATA, ontology_dir=ONTOLOGY_DIR, *, check: bool = Tru
     -------
     Build
         ``build.report.conforms`` tells whether the data passes the shapes;
-        failing data is a result, not an exception.
+        failing data is a result, not an exception. With ``check=False`` the
+        data is not validated and ``report`` is None (not a made-up pass).
 
     Raises
     ------
@@ -55,7 +56,7 @@ def build(data_dir=DEFAULT_DATA, ontology_dir=ONTOLOGY_DIR, *, check: bool = Tru
     ontology = load_ontology(ontology_dir)
     loaded = load_data(data_dir)
     graph = loaded.union()
-    report = validate(graph, ontology, load_shapes(ontology_dir), loaded.subject_files) if check else Report(True)
+    report = validate(graph, ontology, load_shapes(ontology_dir), loaded.subject_files) if check else None
     return Build(loaded, ontology, graph, report)
 
 

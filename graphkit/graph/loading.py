@@ -6,25 +6,35 @@ lists (``lists/*.csv``, columns ``state,position,role`` and optionally
 IRI ends with the file's stem; its rows become ``gk:Position`` nodes carrying
 the list's evidence. Every problem is raised as a typed error naming the file
 and line and saying what would be valid.
+
+An act's facts live in the file that declares it: a statement about an act
+made in another file is an error naming that other file (else a second file
+could give the Syria vote a second target, unseen). The one link other files
+may make is :data:`CROSS_FILE_LINKS` — ``gk:occasion``, stated in
+``data/occasions.ttl`` beside the occasion it groups acts into. Signatory lists
+point at their act from their own nodes (``gk:listOf``, positions' ``gk:act``),
+so they add nothing to the act itself.
+
+CSV lists may start with a UTF-8 byte-order mark (Excel's "CSV UTF-8"); a list
+with a header and no row is an error, as it would silently empty the list.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from ..errors import DataError, InputError
 from .states import StateResolver
+from .turtle import line_of, parse_turtle, quiet_rdflib
 from ..resources import DEFAULT_DATA, ONTOLOGY_DIR
-from ..namespaces import GK, ID, RDF, RDFS, XSD, bind_prefixes, graph_iri, list_iri, position_iri, iri_key
+from ..namespaces import GK, ID, RDF, XSD, bind_prefixes, graph_iri, list_iri, position_iri, iri_key
 
 __all__ = ["DEFAULT_DATA", "ONTOLOGY_DIR", "load_ontology", "load_data", "LoadedData",
-           "STANCES", "ROLES", "ACT_CLASSES", "parse_turtle"]
+           "STANCES", "ROLES", "ACT_CLASSES", "CROSS_FILE_LINKS", "parse_turtle", "quiet_rdflib"]
 
 
 #: CSV ``position`` values → stance concepts.
@@ -36,6 +46,8 @@ ROLES = {"lead": GK.lead, "signatory": GK.signatory, "later_joiner": GK.laterJoi
 
 ACT_CLASSES = (GK.Act, GK.JointStatement, GK.JointLetter, GK.OpenLetter, GK.RecordedVote,
                GK.OwnStatement, GK.ExpertCall, GK.Call, GK.MechanismCreation)
+#: The properties another file may state about an act declared elsewhere (links, not facts of the act).
+CROSS_FILE_LINKS = (GK.occasion,)
 
 
 @dataclass
@@ -61,44 +73,6 @@ def _data_root(path) -> Path:
     if not root.is_dir():
         raise InputError(f"{root} is not a folder", hint="--data takes a folder, not a file")
     return root
-
-
-def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one Turtle file, turning syntax errors into :class:`InputError` with the line."""
-    graph = graph if graph is not None else Graph()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=path,
-                         hint="save the file as UTF-8 Turtle") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
-    try:
-        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
-    except BadSyntax as exc:
-        raise InputError(f"malformed Turtle: {exc.message}", file=path, line=exc.lines + 1,
-                         hint="fix the syntax (every statement ends with '.', IRIs in <...>, prefixes declared)") from None
-    except Exception as exc:  # rdflib raises several types for bad input
-        raise InputError(f"malformed Turtle: {exc}", file=path, hint="fix the syntax") from None
-    _check_literals(graph, path, text)
-    return graph
-
-
-def _line_of(text: str, needle: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    return None
-
-
-def _check_literals(graph: Graph, path: Path, text: str) -> None:
-    """Reject ill-typed dates and numbers, which rdflib would otherwise keep silently."""
-    for _, _, o in graph:
-        if isinstance(o, Literal) and o.datatype in (XSD.date, XSD.integer, XSD.gYear, XSD.boolean) and o.ill_typed:
-            kind = {XSD.date: "an xsd:date like 2020-07-01", XSD.integer: "a whole number",
-                    XSD.gYear: "a year like 2016", XSD.boolean: "true or false"}[o.datatype]
-            raise DataError(f"{str(o)!r} is not a valid {o.datatype.n3(graph.namespace_manager)}",
-                            file=path, line=_line_of(text, f'"{o}"'), value=str(o), hint=f"write {kind}")
 
 
 def load_ontology(ontology_dir=ONTOLOGY_DIR) -> Graph:
@@ -140,6 +114,7 @@ def load_data(data_dir=DEFAULT_DATA) -> LoadedData:
                     raise DataError(f"act {iri_key(act)} is declared twice: in {act_files[act].relative_to(root)} and here",
                                     file=path, value=str(act), hint="keep one declaration and merge the facts into it")
                 act_files[act] = path
+    _check_act_files(ds, act_files, root)
     union = loaded.union()
     resolver = StateResolver(union)
     stances: dict = {}
@@ -151,6 +126,26 @@ def load_data(data_dir=DEFAULT_DATA) -> LoadedData:
             loaded.subject_files.setdefault(t[0], rel)
         loaded.files.append(path)
     return loaded
+
+
+def _check_act_files(ds: Dataset, act_files: dict, root: Path) -> None:
+    """Refuse a statement about an act made outside the file that declares it (links of :data:`CROSS_FILE_LINKS` apart)."""
+    names = ds.namespace_manager
+    for g in ds.graphs():
+        for act in set(g.subjects()) & act_files.keys():
+            home = act_files[act].relative_to(root).as_posix()
+            if g.identifier == graph_iri(home):
+                continue
+            added = sorted({p for p in g.predicates(act, None) if p not in CROSS_FILE_LINKS}, key=str)
+            if not added:
+                continue
+            path = next(f for f in root.rglob("*.ttl") if graph_iri(f.relative_to(root).as_posix()) == g.identifier)
+            key = iri_key(act)
+            raise DataError(f"this file states {', '.join(names.normalizeUri(p) for p in added)} of act {key}, "
+                            f"which is declared in {home}", file=path,
+                            line=line_of(path.read_text(encoding="utf-8-sig"), key), value=str(act),
+                            hint="state an act's facts in the file that declares it; other files may only point at it with "
+                                 + ", ".join(names.normalizeUri(p) for p in CROSS_FILE_LINKS) + " (see data/occasions.ttl)")
 
 
 def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stances: dict | None = None) -> list[tuple]:
@@ -173,9 +168,14 @@ def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stanc
     triples: list[tuple] = []
     seen: dict[str, int] = {}
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
+        with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: a byte-order mark is no part of the header
             reader = csv.DictReader(fh)
-            missing = {"state", "position", "role"} - set(reader.fieldnames or [])
+            if reader.fieldnames is None:
+                raise InputError("the file is empty", file=path, line=1,
+                                 hint="write the header state,position,role[,date] and one row per state")
+            fields = [(f or "").strip() for f in reader.fieldnames]
+            reader.fieldnames = fields
+            missing = {"state", "position", "role"} - set(fields)
             if missing:
                 raise InputError(f"missing column(s) {', '.join(sorted(missing))}", file=path, line=1,
                                  hint="the header must be state,position,role[,date]")
@@ -217,4 +217,7 @@ def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stanc
                          hint="save the CSV as UTF-8") from None
     except csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}", file=path, hint="one row per state: state,position,role") from None
+    if not seen:
+        raise DataError("the list has a header but no row: it would list nobody", file=path, line=2,
+                        hint="add one row per state (state,position,role), or delete the file and its gk:SignatoryList")
     return triples

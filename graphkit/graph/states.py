@@ -25,6 +25,13 @@ holding their ``gk:State`` and ``gk:HistoricEntity`` nodes) and resolves:
   FRG → DEU, ROC → CHN …) for analyses that want one series per seat.
 
 :func:`load_states` reads the resolver of a data folder once per process.
+
+Work is bounded whatever the input: a name longer than
+:data:`graphkit.limits.MAX_NAME` characters is refused before any matching
+(searching ~200 patterns such as ``.*italy`` through a long text costs time in
+the square of its length: 11 s for 20,000 characters), and the patterns, which
+come from data files, run with the ``regex`` package's timeout, so that a
+pattern that backtracks without end is reported instead of hanging the command.
 """
 from __future__ import annotations
 
@@ -38,13 +45,19 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import regex
 from rdflib import Graph
 
-from ..errors import UnknownStateError
+from ..errors import DataError, UnknownStateError
+from ..limits import MAX_NAME, check_length, shorten
 from ..namespaces import GK, RDF, SKOS, iri_key
 from ..resources import DEFAULT_DATA
 
-__all__ = ["StateResolver", "Assignment", "load_states", "normalise_name", "closest_codes", "STATE_FILES"]
+__all__ = ["StateResolver", "Assignment", "load_states", "normalise_name", "closest_codes", "STATE_FILES",
+           "PATTERN_TIMEOUT"]
+
+#: Seconds one ``gk:nameRegex`` may take on one name (real patterns take microseconds).
+PATTERN_TIMEOUT = 0.25
 
 #: The data files the resolver is read from (relative to the data folder).
 STATE_FILES = ("states.ttl", "historic-entities.ttl")
@@ -127,6 +140,9 @@ class StateResolver:
         Dated meanings of dataset codes.
     continued_by : dict
         Key → the key that continued its seat.
+    forms : dict
+        ISO alpha-3 → the state's labels as written (English and French, preferred and
+        alternative): what the extractor looks for in a text.
     """
 
     def __init__(self, graph: Graph | None = None):
@@ -139,6 +155,7 @@ class StateResolver:
         self.assignments: list[Assignment] = []
         self.continued_by: dict[str, str] = {}
         self.historic: set[str] = set()
+        self.forms: dict[str, list[str]] = {}
         if graph is None:
             return
         for state in graph.subjects(RDF.type, GK.State):
@@ -153,11 +170,16 @@ class StateResolver:
                 self.iso2[str(iso2)] = iso3
             for prop in (SKOS.prefLabel, SKOS.altLabel):
                 for label in graph.objects(state, prop):
+                    self.forms.setdefault(iso3, []).append(str(label))
                     self.labels.setdefault(normalise_name(str(label)), iso3)
                     if prop == SKOS.prefLabel and label.language == "en":
                         self.names[iso3] = str(label)
             for rx in graph.objects(state, GK.nameRegex):
-                self.patterns.append((re.compile(str(rx), re.IGNORECASE), iso3))
+                try:
+                    self.patterns.append((regex.compile(str(rx), regex.IGNORECASE), iso3))
+                except regex.error as exc:
+                    raise DataError(f"the gk:nameRegex {shorten(rx)!r} of {iso3} is not a valid regular expression ({exc})",
+                                    value=str(rx), hint="fix the pattern in data/states.ttl") from None
         for cls in (GK.State, GK.HistoricEntity):
             for node in graph.subjects(RDF.type, cls):
                 key = iri_key(node)
@@ -186,8 +208,16 @@ class StateResolver:
         return self.names.get(iso3, iso3)
 
     def resolve(self, name: str, *, file=None, line=None) -> str:
-        """Return the ISO alpha-3 code for ``name`` or raise :class:`UnknownStateError`."""
-        raw = name.strip()
+        """Return the ISO alpha-3 code for ``name`` or raise :class:`UnknownStateError`.
+
+        Raises
+        ------
+        InputError
+            ``name`` is longer than :data:`graphkit.limits.MAX_NAME` characters.
+        DataError
+            A ``gk:nameRegex`` ran longer than :data:`PATTERN_TIMEOUT` on it.
+        """
+        raw = check_length(name, "state name", MAX_NAME, file=file, line=line).strip()
         if raw.upper() in self.codes and (len(raw) == 3 or raw.isupper()):
             return self.codes[raw.upper()]
         key = normalise_name(raw)
@@ -195,7 +225,7 @@ class StateResolver:
             return self.labels[key]
         if key in ABBREVIATIONS and ABBREVIATIONS[key] in self:
             return ABBREVIATIONS[key]
-        hits = sorted({iso3 for rx, iso3 in self.patterns if rx.search(raw)})
+        hits = sorted({iso3 for rx, iso3 in self.patterns if self._search(rx, iso3, raw, file, line)})
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -207,16 +237,29 @@ class StateResolver:
             f"unknown state {raw!r}", file=file, line=line, value=raw, hint=self.suggest(raw),
         )
 
+    @staticmethod
+    def _search(rx, iso3: str, text: str, file, line) -> bool:
+        try:
+            return rx.search(text, timeout=PATTERN_TIMEOUT) is not None
+        except TimeoutError:
+            raise DataError(f"the gk:nameRegex of {iso3} ({shorten(rx.pattern)!r}) ran over {PATTERN_TIMEOUT} s on the "
+                            f"name {shorten(text)!r}", file=file, line=line, value=rx.pattern,
+                            hint="the pattern backtracks without end (nested repetition like (a|aa)+); "
+                                 "simplify it in data/states.ttl, or write the state's ISO alpha-3 code here") from None
+
     def check_code(self, code: str, *, file=None, line=None) -> str:
         """Accept an ISO alpha-3 code of a known state, else raise with the closest codes."""
         if code in self.names:
             return code
+        check_length(code, "state name", MAX_NAME, file=file, line=line)
         raise UnknownStateError(
             f"unknown state code {code!r}", file=file, line=line, value=code, hint=self.suggest(code),
         )
 
     def suggest(self, text: str) -> str:
-        """A hint naming the closest codes or names ("did you mean FRA (France)?")."""
+        """A hint naming the closest codes or names ("did you mean FRA (France)?"); none for over-long text."""
+        if len(text) > MAX_NAME:
+            return f"at most {MAX_NAME} characters: write the state's name or its ISO alpha-3 code"
         if len(text) == 3 and text.isupper():
             close = difflib.get_close_matches(text, sorted(self.names), n=3, cutoff=0.5)
         else:
@@ -335,7 +378,7 @@ class StateResolver:
 
 def read_state_graph(data_dir=DEFAULT_DATA) -> Graph:
     """The state files of a data folder (:data:`STATE_FILES`) as one graph."""
-    from .loading import parse_turtle
+    from .turtle import parse_turtle
 
     graph = Graph()
     for name in STATE_FILES:

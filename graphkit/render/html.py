@@ -24,7 +24,10 @@ from pathlib import Path
 
 from ..graph.writing import atomic_write
 from .assets import VIS_LICENCE, VIS_VERSION, vis_assets
-from .scene import Scene
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the Scene calls these writers; importing it here at run time would make a cycle
+    from .scene import Scene
 
 __all__ = ["html_document", "write_html", "notebook_html", "embed_json"]
 
@@ -151,6 +154,7 @@ def html_document(scene: Scene, *, max_tooltip_acts: int = 25) -> str:
 
     Examples
     --------
+    >>> from graphkit.render.scene import Scene
     >>> s = Scene(title="<b>T</b>", caption="c & d", nodes=[], edges=[], legend=[])
     >>> page = html_document(s)
     >>> "&lt;b&gt;T&lt;/b&gt;" in page, "<b>T</b>" in page, "https://cdn" in page
@@ -205,6 +209,7 @@ def notebook_html(scene: Scene, height: int = 640) -> str:
 
     Examples
     --------
+    >>> from graphkit.render.scene import Scene
     >>> s = Scene(title="x", caption="", nodes=[], edges=[], legend=[])
     >>> notebook_html(s).startswith('<iframe sandbox="allow-scripts"')
     True

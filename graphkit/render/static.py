@@ -13,7 +13,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..graph.writing import atomic_write
-from .scene import Scene
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the Scene calls these writers; importing it here at run time would make a cycle
+    from .scene import Scene
 
 __all__ = ["write_image", "draw_figure", "IMAGE_FORMATS"]
 

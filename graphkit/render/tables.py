@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..graph.writing import atomic_write
+from ..safe_text import csv_cell, terminal_text
 
 __all__ = ["TABLES", "edge_rows", "bloc_rows", "year_rows", "table_rows", "write_tables", "csv_text"]
 
@@ -93,18 +94,28 @@ def table_rows(view, table: str) -> list[dict]:
     return {"edges": edge_rows, "blocs": bloc_rows, "years": year_rows}[table](view)
 
 
+def _safe(value):
+    """A cell as a spreadsheet should see it: text from data that would start a formula is quoted (numbers stay numbers)."""
+    return csv_cell(terminal_text(value)) if isinstance(value, str) else value
+
+
 def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
     """Rows as CSV text (header from the first row's keys unless ``columns`` is given).
 
-    >>> print(csv_text([{"a": 1, "b": "x y"}]), end="")
-    a,b
-    1,x y
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@`` …) start with ``'``, and control characters are dropped
+    (:mod:`graphkit.safe_text`).
+
+    >>> print(csv_text([{"a": 1, "b": "x y", "c": -0.5}, {"a": 2, "b": "=cmd()", "c": "-1"}]), end="")
+    a,b,c
+    1,x y,-0.5
+    2,'=cmd(),-1
     """
     columns = columns or (list(rows[0]) if rows else [])
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _safe(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
 
 

@@ -10,6 +10,7 @@ import json
 
 import pandas as pd
 
+from ..safe_text import json_text
 from .output import render_frame, render_rows, to_jsonable
 
 __all__ = ["Report", "TableReport"]
@@ -40,7 +41,7 @@ class Report:
     def render(self, fmt: str = "table") -> str:
         """The report as ``table`` text, ``csv`` (the main listing) or ``json`` (everything)."""
         if fmt == "json":
-            return json.dumps(to_jsonable(self.to_dict()), ensure_ascii=False, indent=2)
+            return json_text(json.dumps(to_jsonable(self.to_dict()), ensure_ascii=False, indent=2))
         if fmt == "csv":
             return render_rows(self.rows(), "csv", self.columns)
         if fmt == "table":
@@ -77,7 +78,7 @@ class TableReport(Report):
 
     def render(self, fmt: str = "table") -> str:
         if fmt == "json" and not self.summary:
-            return json.dumps(to_jsonable(self.rows()), ensure_ascii=False, indent=2)
+            return json_text(json.dumps(to_jsonable(self.rows()), ensure_ascii=False, indent=2))
         if fmt in ("csv", "table"):
             return render_frame(self.frame, fmt, title=self.title if fmt == "table" else None)
         return super().render(fmt)

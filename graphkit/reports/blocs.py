@@ -25,13 +25,28 @@ class BlocsReport(Report):
     """Common ground of the two blocs reports: the bloc search's seed, weight and scope."""
 
 
+class LazyParts(dict):
+    """Part name → rows, each computed on first use (bridges need betweenness centrality: only when asked)."""
+
+    def __init__(self, makers: dict):
+        super().__init__()
+        self.makers = makers
+
+    def __missing__(self, name):
+        value = self[name] = self.makers[name]()
+        return value
+
+    def all(self) -> dict:
+        return {name: self[name] for name in self.makers}
+
+
 class StatementBlocsReport(BlocsReport):
     """Blocs of statements (acts with a target): the six parts of :data:`PARTS` and the balance.
 
     Attributes
     ----------
-    parts : dict
-        Part name → rows.
+    parts : LazyParts
+        Part name → rows (computed when first asked for).
     blocs : BlocResult
         The partition (membership, blocs, modularity).
     balance : BalanceReport
@@ -40,6 +55,7 @@ class StatementBlocsReport(BlocsReport):
 
     def __init__(self, parts: dict, blocs, balance, seed: int, scope: str, note: str, by_act: bool = False,
                  part: str | None = None):
+        parts = parts if isinstance(parts, LazyParts) else LazyParts({k: (lambda v=v: v) for k, v in parts.items()})
         self.parts, self.blocs, self.balance, self.seed = parts, blocs, balance, seed
         self.scope, self.note, self.by_act, self.part = scope, note, by_act, part
         self.title = f"Blocs by signed modularity; {scope}"
@@ -55,7 +71,7 @@ class StatementBlocsReport(BlocsReport):
         if self.part:
             return {self.part: self.parts[self.part]}
         b = self.balance
-        return {**self.parts, "balance": {
+        return {**self.parts.all(), "balance": {
             "frustration": b.frustration, "ties": b.ties, "exact": b.exact, "method": b.method,
             "bloc_frustration": b.partition_frustration, "unbalanced_triads": b.unbalanced_triads,
             "triads": b.triads_total, "modularity": self.blocs.modularity, "seed": self.seed,

@@ -2,15 +2,30 @@
 
 Commands and notebooks hand :func:`render_rows` a list of dicts and a format;
 the CLI's shared ``--format`` option (see :mod:`graphkit.cli.options`) feeds it.
+
+Text from data is made safe for each reader (:mod:`graphkit.safe_text`): no
+control character reaches a table (a terminal would run it), a CSV cell that
+a spreadsheet would read as a formula starts with ``'``, and JSON escapes
+every control character. A table given a ``width`` fits it: the widest
+columns are cut, each cut cell ending in ``…``.
 """
 from __future__ import annotations
 
 import csv
 import io
+import contextvars
 import json
 import datetime as dt
 
-__all__ = ["render_rows", "render_frame", "write_frame", "FORMATS", "to_jsonable"]
+from ..safe_text import FORMULA_STARTS, csv_cell, json_text, terminal_text
+
+__all__ = ["render_rows", "render_frame", "write_frame", "FORMATS", "to_jsonable", "fit_widths", "tsv_text", "MIN_COLUMN"]
+
+#: A column cut to fit the terminal keeps at least this many characters (or its header's width).
+MIN_COLUMN = 6
+
+#: How wide tables may be in the current context (the CLI sets it from the terminal; None keeps cells whole).
+TABLE_WIDTH: contextvars.ContextVar = contextvars.ContextVar("graphkit_table_width", default=None)
 
 FORMATS = ("table", "csv", "json")
 
@@ -36,8 +51,69 @@ def _cell(value) -> str:
     return str(to_jsonable(value))
 
 
-def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None, *, title: str | None = None) -> str:
+def _table_cell(value) -> str:
+    return terminal_text(_cell(value).replace("\t", " ").replace("\n", " "))
+
+
+def _csv_row(values) -> list[str]:
+    return [csv_cell(terminal_text(_cell(v))) for v in values]
+
+
+def _water_fill(natural: list[int], floors: list[int], budget: int) -> list[int] | None:
+    """Widths within ``budget``: the widest columns cut first, each to no less than its floor (None: impossible)."""
+    if sum(floors) > budget:
+        return None
+    total = lambda cap: sum(max(f, min(w, cap)) for w, f in zip(natural, floors))  # noqa: E731
+    lo, hi = 0, max(natural, default=0)
+    while lo < hi:  # the largest cap on column widths that still fits
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if total(mid) <= budget else (lo, mid - 1)
+    widths = [max(f, min(w, lo)) for w, f in zip(natural, floors)]
+    left = budget - sum(widths)
+    for i, w in enumerate(natural):  # what the cap leaves over goes to the first cut columns
+        extra = min(left, w - widths[i])
+        widths[i] += extra
+        left -= extra
+    return widths
+
+
+def fit_widths(natural: list[int], headers: list[str], width: int, gap: int = 2) -> list[int]:
+    """Column widths that fit ``width`` characters: the widest columns shrink first, none below its header.
+
+    The first column names the row (an act, a state): it is kept whole while
+    cutting the others is enough. Headers are cut only when the table cannot
+    fit otherwise.
+
+    Examples
+    --------
+    >>> fit_widths([5, 40, 30], ["state", "name", "title"], 60)
+    [5, 26, 25]
+    >>> fit_widths([30, 20, 40], ["act", "forum", "members"], 60)
+    [30, 13, 13]
+    >>> fit_widths([5, 10], ["state", "name"], 80)
+    [5, 10]
+    """
+    budget = width - gap * (len(natural) - 1)
+    if sum(natural) <= budget:
+        return list(natural)
+    floors = [min(w, max(len(h), MIN_COLUMN)) for w, h in zip(natural, headers)]
+    rest = _water_fill(natural[1:], floors[1:], budget - natural[0]) if natural else None
+    if rest is not None:
+        return natural[:1] + rest
+    least = [min(w, 3) for w in natural]  # too narrow for the headers: cut them too, down to 3 characters
+    return _water_fill(natural, floors, budget) or _water_fill(natural, least, budget) or least
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None, *, title: str | None = None,
+                width: int | None = None) -> str:
     """Render ``rows`` as ``table`` (aligned text), ``csv`` or ``json``.
+
+    ``width`` (tables only): cut the widest columns so that lines fit, each
+    cut cell ending with ``…``; None keeps every cell whole.
 
     Examples
     --------
@@ -49,27 +125,36 @@ def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     >>> print(render_rows([{"state": "FRA", "n": 3}], "csv"), end="")
     state,n
     FRA,3
+    >>> print(render_rows([{"code": "FRA", "name": "French Republic (as the text names it)"}], width=24))
+    code  name
+    ----  ------------------
+    FRA   French Republic (…
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+    if width is None and fmt == "table":
+        width = TABLE_WIDTH.get()
     columns = columns or (list(rows[0].keys()) if rows else [])
     if fmt == "json":
-        return json.dumps([{c: to_jsonable(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2)
+        return json_text(json.dumps([{c: to_jsonable(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2))
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow(_csv_row(columns))
         for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in columns])
+            writer.writerow(_csv_row(r.get(c) for c in columns))
         return buffer.getvalue()
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    headers = [_table_cell(c) for c in columns]
+    cells = [[_table_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(headers)]
+    if width is not None and columns:
+        widths = fit_widths(widths, headers, width)
     lines = []
     if title:
-        lines.append(title)
-    lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+        lines.append(terminal_text(title))
+    lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(headers, widths)).rstrip())
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines += ["  ".join(_cut(v, w).ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
     if not rows:
         lines.append("(no rows)")
     return "\n".join(lines)
@@ -97,11 +182,22 @@ def render_frame(frame, fmt: str = "table", *, title: str | None = None) -> str:
     return render_rows(rows, "table", list(frame.columns), title=title)
 
 
+_NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+
+
+def _safe_text_column(series):
+    """A text column as the CSV writers see it: control characters gone, formulas quoted (vectorised :func:`csv_cell`)."""
+    text = series.astype("string").str.replace(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", regex=True)
+    formula = text.str.startswith(FORMULA_STARTS) & ~text.str.fullmatch(_NUMBER)
+    return text.mask(formula.fillna(False), "'" + text)
+
+
 def _arrow_table(frame):
     import pyarrow as pa
 
     floats = frame.select_dtypes("float").columns
-    frame = frame.assign(**{c: frame[c].round(4) for c in floats}) if len(floats) else frame
+    text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "string"]
+    frame = frame.assign(**{c: frame[c].round(4) for c in floats}, **{c: _safe_text_column(frame[c]) for c in text})
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
@@ -142,3 +238,13 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     with atomic_write(path, "wb", encoding=None) as fh:
         fh.write(data)
     return None
+
+
+def tsv_text(rows: list[dict], columns: list[str]) -> str:
+    """Rows as tab-separated text: tabs and newlines in cells become spaces, formulas are quoted as in CSV.
+
+    >>> tsv_text([{"a": "=1+1", "b": "x\\ty"}], ["a", "b"])
+    "a\\tb\\n'=1+1\\tx y\\n"
+    """
+    clean = lambda v: csv_cell(terminal_text(_cell(v).replace("\t", " ").replace("\n", " ")))  # noqa: E731
+    return "\n".join(["\t".join(columns)] + ["\t".join(clean(r.get(c)) for c in columns) for r in rows]) + "\n"

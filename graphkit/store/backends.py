@@ -100,11 +100,18 @@ def ntriples_to_rdflib(nt: str):
 
 
 class StoreBackend:
-    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs."""
+    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs.
+
+    A store given as a directory is opened read-only for queries; an update
+    (``--allow-update``) opens it for writing for that one call, which fails
+    with a clear message while another process holds it.
+    """
 
     def __init__(self, store):
+        self.path = None
         if isinstance(store, (str, Path)):
             from .embedded import open_store
+            self.path = Path(store)
             store = open_store(store, read_only=True)
         self.store = store
 
@@ -114,26 +121,56 @@ class StoreBackend:
                                     use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def ask(self, text):
         return bool(self.run(text, {}))
 
     def rows(self, text, terms):
         result = self.run(text, terms)
-        if isinstance(result, ox.QueryBoolean):
-            return ["result"], [{"result": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return names, [{n: python_value(sol[n]) for n in names} for sol in result]
-        return ["subject", "predicate", "object"], [
-            {"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)} for t in result]
+        try:  # solutions are computed while they are read: a SERVICE call or a read can fail here
+            if isinstance(result, ox.QueryBoolean):
+                return ["result"], [{"result": bool(result)}]
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return names, [{n: python_value(sol[n]) for n in names} for sol in result]
+            return ["subject", "predicate", "object"], [
+                {"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)}
+                for t in result]
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def construct_nt(self, text, terms=None):
         triples = self.run(text, terms or {})
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+        try:
+            return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+        except (OSError, RuntimeError) as exc:
+            raise _failed(exc) from None
 
     def update(self, text):
-        self.store.update(text, prefixes=PREFIXES)
+        store = self.store
+        if self.path is not None:
+            from .embedded import open_store
+            store = open_store(self.path)  # read-write, for this update only
+        try:
+            store.update(text, prefixes=PREFIXES)
+            store.flush()
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
+        finally:
+            if store is not self.store:
+                del store
+        if self.path is not None:
+            from .embedded import open_store
+            self.store = open_store(self.path, read_only=True)  # later reads see the update
+
+
+def _failed(exc: Exception) -> QueryError:
+    """A query the store could not finish (a SERVICE that did not answer, a read error) as a message."""
+    reason = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    return QueryError(f"the query failed while running: {reason}",
+                      hint="a SERVICE it calls may be down or refuse it; or the store cannot be read (run graphkit build)")
 
 
 def _prologue() -> str:
@@ -185,10 +222,16 @@ class RdflibBackend:
         self.graph = graph
 
     def _query(self, text):
+        import rdflib.plugins.sparql as rdflib_sparql
+
+        loading = rdflib_sparql.SPARQL_LOAD_GRAPHS
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> names a graph; rdflib would otherwise fetch it
         try:
             return self.graph.query(text, initNs=PREFIXES)  # plain strings: oxrdflib graphs need them
         except Exception as exc:  # rdflib raises pyparsing errors for bad syntax
             raise QueryError(f"SPARQL error: {exc}", hint="check the query text") from None
+        finally:
+            rdflib_sparql.SPARQL_LOAD_GRAPHS = loading
 
     def ask(self, text):
         return bool(self._query(text).askAnswer)

@@ -55,7 +55,12 @@ class Endpoint:
     graph_base: str = GRAPH_BASE
 
     def __post_init__(self):
-        parsed = urllib.parse.urlparse(self.url)
+        try:
+            parsed = urllib.parse.urlparse(self.url)
+            parsed.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError as exc:
+            raise EndpointError(f"not an endpoint URL: {self.url!r} ({exc})", value=self.url,
+                                hint="write it like http://127.0.0.1:7878 or http://[::1]:7878 (the server's root)") from None
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise EndpointError(f"not an endpoint URL: {self.url!r}", value=self.url,
                                 hint="write it like http://127.0.0.1:7878 (the server's root)")

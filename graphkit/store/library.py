@@ -22,7 +22,11 @@ at the top of the WHERE group, serialised from the constructed terms
 graph (the backends, :mod:`graphkit.store.backends`) see the same query. (pyoxigraph's ``substitutions`` would avoid the
 text step but only binds variables the SELECT projects.) The same block goes
 into every sub-SELECT, so a parameter means the same everywhere in the query.
-SPARQL Update is refused unless ``allow_update=True``.
+SPARQL Update is refused unless ``allow_update=True``, and a query that would
+make the engine send requests elsewhere (``SERVICE``, ``LOAD``) unless
+``allow_service=True``: nothing goes to the network unless asked
+(:func:`graphkit.store.sparqltext.outbound`). Names and values have length limits
+(:mod:`graphkit.limits`), so hostile input costs no time.
 
 Examples
 --------
@@ -45,11 +49,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import GraphkitError, QueryError
+from ..limits import MAX_PARAM, MAX_QUERY_NAME, check_length, shorten
 from ..resources import QUERIES_DIR
 from ..namespaces import GK, ID, XSD
 from .backends import PREFIXES, STATES_QUERY, Exists, backend_for, ntriples_to_rdflib
 from .backends import StoreBackend as _StoreBackend  # noqa: F401  (the name before the split)
-from .sparqltext import QUERY_FORMS, operation
+from .sparqltext import QUERY_FORMS, operation, outbound
 
 __all__ = ["QUERIES_DIR", "PARAM_TYPES", "Param", "QueryFile", "parse_query_file", "list_queries", "find_query",
            "bind_params", "run_query", "query_columns", "query_dataframe", "construct_graph", "compact", "PREFIXES"]
@@ -153,20 +158,56 @@ def list_queries(directory=QUERIES_DIR) -> list[QueryFile]:
     return [parse_query_file(p, p.relative_to(root).with_suffix("").as_posix()) for p in sorted(root.rglob("*.rq"))]
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
+def _library_file(text: str, directory) -> Path | None:
+    """The library file a name denotes, only if it lies inside ``directory`` (``../x`` names no library query)."""
+    root = Path(directory).resolve()
+    candidate = Path(directory) / (text if text.endswith(".rq") else text + ".rq")
+    if not _is_file(candidate):
+        return None
+    try:
+        candidate.resolve().relative_to(root)
+    except (ValueError, OSError):
+        return None
+    return candidate
+
+
 def find_query(name_or_path, directory=QUERIES_DIR) -> QueryFile:
-    """A library query by name (``hrc44-2020-two-camps``, ``checks/...``) or any ``.rq`` file by path."""
+    """A library query by name (``hrc44-2020-two-camps``, ``checks/...``) or any ``.rq`` file by path.
+
+    A library name never leaves ``queries/``: ``../../x`` is looked up as a path
+    only (relative to the working directory), so the name of a library query
+    cannot run a file elsewhere.
+
+    Examples
+    --------
+    >>> find_query("acts-by-forum-year").name
+    'acts-by-forum-year'
+    >>> import tempfile; tmp = Path(tempfile.mkdtemp()); (tmp / "lib").mkdir()
+    >>> _ = (tmp / "elsewhere.rq").write_text("# title: not in the library" + chr(10) + "ASK {}")
+    >>> find_query("../elsewhere", tmp / "lib")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.QueryError: no query named '../elsewhere' and no such file — graphkit queries lists them
+    """
     if isinstance(name_or_path, QueryFile):
         return name_or_path
-    text = str(name_or_path)
-    candidate = Path(directory) / (text if text.endswith(".rq") else text + ".rq")
-    if candidate.is_file():
+    text = check_length(name_or_path, "query name", MAX_QUERY_NAME)
+    candidate = _library_file(text, directory)
+    if candidate is not None:
         return parse_query_file(candidate, Path(text).with_suffix("").as_posix())
-    if Path(text).is_file():
+    if _is_file(Path(text)):
         return parse_query_file(Path(text))
     names = [q.name for q in list_queries(directory)]
     import difflib
-    close = difflib.get_close_matches(text, names, n=3)
-    raise QueryError(f"no query named {text!r} and no such file", value=text,
+    close = difflib.get_close_matches(text, names, n=3) if len(text) <= 200 else []
+    raise QueryError(f"no query named {shorten(text, 80)!r} and no such file", value=shorten(text, 80),
                      hint=("did you mean " + " or ".join(close) + "? " if close else "") + "graphkit queries lists them")
 
 
@@ -183,12 +224,17 @@ def _date(param: Param, text: str) -> ox.Literal:
             return ox.Literal((text + suffix), datatype=ox.NamedNode(str(XSD.date)))
         except ValueError:
             continue
-    _fail(param, f"{text!r} is not a date", "write YYYY-MM-DD (or YYYY, YYYY-MM for the first day)", text)
+    _fail(param, f"{shorten(text)!r} is not a date", "write YYYY-MM-DD (or YYYY, YYYY-MM for the first day)", shorten(text))
 
 
 def _term(param: Param, value, exists) -> ox.NamedNode | ox.Literal:
     """Construct the RDF term for one parameter value (the only way a value reaches a query)."""
-    text = str(value).strip()
+    text = str(value)
+    if len(text) > MAX_PARAM:
+        _fail(param, f"{shorten(text)!r} is {len(text):,} characters long", f"at most {MAX_PARAM:,} characters "
+              f"for a {param.type}", shorten(text))
+    text = text.strip()
+    shown = shorten(text)
     t = param.type
     if t == "state":
         code = text.upper()
@@ -198,11 +244,11 @@ def _term(param: Param, value, exists) -> ox.NamedNode | ox.Literal:
         try:
             code = resolver.resolve(text)
         except GraphkitError as exc:
-            _fail(param, f"unknown state {text!r}", exc.hint, text)
+            _fail(param, f"unknown state {shown!r}", exc.hint, shown)
         return ox.NamedNode(str(ID[f"state/{code}"]))
     if t in _IRI_TYPES:
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", text):
-            _fail(param, f"{text!r} is not a {t} identifier", f"write the last part of the {t}'s IRI, like xinjiang or un-hrc", text)
+            _fail(param, f"{shown!r} is not a {t} identifier", f"write the last part of the {t}'s IRI, like xinjiang or un-hrc", shown)
         node = ox.NamedNode(str(ID[_IRI_TYPES[t] + text]))
         if not exists(node):
             _fail(param, f"no {t} {text!r} in the graph", f"see {_IRI_TYPES[t]}* in the data (for example: graphkit query {t}s)", text)
@@ -211,21 +257,21 @@ def _term(param: Param, value, exists) -> ox.NamedNode | ox.Literal:
         return _date(param, text)
     if t in ("year", "integer"):
         if not re.fullmatch(r"[+-]?\d+", text):
-            _fail(param, f"{text!r} is not a whole number", "write digits only, like 2020", text)
+            _fail(param, f"{shown!r} is not a whole number", "write digits only, like 2020", shown)
         return ox.Literal(str(int(text)), datatype=ox.NamedNode(str(XSD.integer)))
     if t == "decimal":
         if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", text):
-            _fail(param, f"{text!r} is not a number", "write a decimal number like 0.5", text)
+            _fail(param, f"{shown!r} is not a number", "write a decimal number like 0.5", shown)
         return ox.Literal(text, datatype=ox.NamedNode(str(XSD.decimal)))
     if t == "stance":
         if text not in STANCE_NAMES:
-            _fail(param, f"unknown stance {text!r}", "valid: " + ", ".join(STANCE_NAMES), text)
+            _fail(param, f"unknown stance {shown!r}", "valid: " + ", ".join(STANCE_NAMES), shown)
         return ox.NamedNode(str(GK[text]))
     if t == "iri":
         try:
             return ox.NamedNode(text)
         except ValueError as exc:
-            _fail(param, f"{text!r} is not an IRI ({exc})", "write a full IRI like https://w3id.org/graphkit/id/state/FRA", text)
+            _fail(param, f"{shown!r} is not an IRI ({exc})", "write a full IRI like https://w3id.org/graphkit/id/state/FRA", shown)
     return ox.Literal(text)
 
 
@@ -241,8 +287,8 @@ def bind_params(query: QueryFile, params: dict | None, exists) -> dict[str, ox.N
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(params) - set(declared))
     if unknown:
-        raise QueryError(f"query {query.name} has no parameter {', '.join('?' + u for u in unknown)}",
-                         value=unknown[0], hint="its parameters: " + (", ".join("?" + p for p in declared) or "none"))
+        raise QueryError(f"query {query.name} has no parameter {', '.join('?' + shorten(u) for u in unknown)}",
+                         value=shorten(unknown[0]), hint="its parameters: " + (", ".join("?" + p for p in declared) or "none"))
     terms = {}
     for name, p in declared.items():
         value = params.get(name, p.default)
@@ -254,7 +300,7 @@ def bind_params(query: QueryFile, params: dict | None, exists) -> dict[str, ox.N
 
 # ---------------------------------------------------------------------- running
 
-def _prepare(name_or_path, params, backend, allow_update):
+def _prepare(name_or_path, params, backend, allow_update, allow_service=False):
     query = find_query(name_or_path)
     form = operation(query.text)
     if form not in QUERY_FORMS:
@@ -263,13 +309,18 @@ def _prepare(name_or_path, params, backend, allow_update):
         if not allow_update:
             raise QueryError(f"{query.name} is a SPARQL Update ({form}); updates are refused", file=query.path,
                              hint="pass --allow-update (allow_update=True) if you mean to change the data")
+    fetches = outbound(query.text)
+    if fetches and not allow_service:
+        raise QueryError(f"{query.name} uses {' and '.join(fetches)}, which makes the SPARQL engine send requests to other "
+                         "servers; refused", file=query.path,
+                         hint="pass --allow-service (allow_service=True) if you mean the query to reach the network")
     exists = Exists(backend.ask, lambda: ntriples_to_rdflib(backend.construct_nt(STATES_QUERY)))
     terms = bind_params(query, params, exists)
     return query, form, terms
 
 
 def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=None, graph=None,
-              allow_update: bool = False) -> list[dict]:
+              allow_update: bool = False, allow_service: bool = False) -> list[dict]:
     """Run a library query (or any ``.rq`` file) and return its rows as dicts.
 
     Parameters
@@ -286,7 +337,12 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
     graph : rdflib.Graph, optional
         An in-memory rdflib graph (slow on large data; handy in notebooks and doctests).
     allow_update : bool
-        Run a SPARQL Update instead of refusing it (returns no rows).
+        Run a SPARQL Update instead of refusing it (returns no rows); on the
+        embedded store the update opens it for writing.
+    allow_service : bool
+        Run a query that uses ``SERVICE`` (or an update that uses ``LOAD``),
+        which makes the engine send requests to the servers it names; refused
+        otherwise.
 
     Returns
     -------
@@ -299,12 +355,13 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
     ------
     QueryError
         Unknown query or parameter, a value that is not valid for its type,
-        a syntax error, or an update without ``allow_update``.
+        a syntax error, an update without ``allow_update``, or SERVICE/LOAD
+        without ``allow_service``.
     EndpointError
         The endpoint is down, slow or answers with an error.
     """
     backend = backend_for(store, endpoint, graph)
-    query, form, terms = _prepare(name_or_path, params, backend, allow_update)
+    query, form, terms = _prepare(name_or_path, params, backend, allow_update, allow_service)
     if form not in QUERY_FORMS:
         if terms:
             raise QueryError("parameters cannot be bound in an update", file=query.path)
@@ -316,9 +373,12 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
 def query_columns(name_or_path, params=None, **backend) -> tuple[list[str], list[dict]]:
     """Like :func:`run_query` but also returns the column names (even when there are no rows)."""
     allow = backend.pop("allow_update", False)
+    allow_service = backend.pop("allow_service", False)
     b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
-    query, form, terms = _prepare(name_or_path, params, b, allow)
+    query, form, terms = _prepare(name_or_path, params, b, allow, allow_service)
     if form not in QUERY_FORMS:
+        if terms:
+            raise QueryError("parameters cannot be bound in an update", file=query.path)
         b.update(query.text)
         return [], []
     return b.rows(query.text, terms)
@@ -341,7 +401,7 @@ def query_dataframe(name_or_path, params: dict | None = None, **backend):
 def construct_graph(name_or_path, params: dict | None = None, **backend):
     """Run a CONSTRUCT/DESCRIBE query and return an :class:`rdflib.Graph` (for small results)."""
     b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
-    query, form, terms = _prepare(name_or_path, params, b, False)
+    query, form, terms = _prepare(name_or_path, params, b, False, backend.get("allow_service", False))
     if form not in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{query.name} is a {form} query; construct_graph needs CONSTRUCT or DESCRIBE")
     return ntriples_to_rdflib(b.construct_nt(query.text, terms))

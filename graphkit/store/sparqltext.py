@@ -5,7 +5,8 @@ never count. Two uses: :func:`operation` tells a query (SELECT, ASK, CONSTRUCT,
 DESCRIBE) from an update (INSERT, DELETE, DROP ...), and :func:`inject_values`
 puts a ``VALUES`` block built from RDF terms at the start of the query's WHERE
 group and of every sub-SELECT — the text of a parameter never enters the query, only the serialisation
-of a term that was constructed (and so validated) first.
+of a term that was constructed (and so validated) first. A third, :func:`outbound`, finds what would
+make the engine fetch from the network (``SERVICE``, and ``LOAD`` in an update), so it can be refused.
 
 Examples
 --------
@@ -17,12 +18,14 @@ Examples
 SELECT ?x WHERE {
   VALUES (?y) { ("1") }
  ?x <p> "{" }
+>>> outbound('SELECT * { ?s ?p "SERVICE" . SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+['SERVICE']
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["tokens", "operation", "inject_values", "QUERY_FORMS", "UPDATE_FORMS"]
+__all__ = ["tokens", "operation", "inject_values", "outbound", "unescape_codepoints", "QUERY_FORMS", "UPDATE_FORMS"]
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -65,22 +68,83 @@ def tokens(text: str):
 
 
 def operation(text: str) -> str | None:
-    """The first keyword after the prologue (PREFIX/BASE): SELECT, ASK, ..., INSERT, DROP ...; None if empty."""
-    skip = 0
+    """The first keyword after the prologue (PREFIX/BASE): SELECT, ASK, ..., INSERT, DROP ...; None if empty.
+
+    >>> operation("PREFIX : <http://example.org/> PREFIX ex: <http://example.org/> SELECT * { ?s :p ?o }")
+    'SELECT'
+    """
+    after_prefix = False
     for kind, value, _ in tokens(text):
         if kind != "word":
             continue
-        if skip:
-            skip -= 1
-            continue
+        if after_prefix and value.endswith(":"):
+            after_prefix = False
+            continue  # the prefix name (the empty one, ':', is no word; its IRI is skipped by the scanner)
+        after_prefix = False
         upper = value.upper()
         if upper == "PREFIX":
-            skip = 1  # the prefix name (its IRI is skipped by the scanner)
+            after_prefix = True
             continue
         if upper == "BASE":
             continue
         return upper
     return None
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    r"""Replace ``\uXXXX`` and ``\UXXXXXXXX`` escapes by their characters, as SPARQL 1.1 allows before parsing.
+
+    >>> unescape_codepoints(r"\u0053ERVICE")
+    'SERVICE'
+    """
+    def char(m):
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group(0)
+    return _CODEPOINT.sub(char, text)
+
+
+def _outbound_words(text: str, update: bool) -> list[str]:
+    found = []
+    for kind, value, _ in tokens(text):
+        if kind != "word":
+            continue
+        upper = value.upper()
+        colon = upper.find(":") if ":" in upper else len(upper)
+        # The engines' parsers need no space around a keyword ("trueSERVICE", "SERVICE:x", "SERVICESILENT"
+        # are SERVICE for Oxigraph): any word holding the keyword before a prefixed name's colon counts.
+        # After the colon it is part of a local name (ex:customerService), which a parser reads whole.
+        if 0 <= upper.find("SERVICE") < colon:
+            found.append("SERVICE")
+        if update and 0 <= upper.find("LOAD") < colon:
+            found.append("LOAD")
+    return found
+
+
+def outbound(text: str) -> list[str]:
+    """The operations in ``text`` that make a SPARQL engine send requests: ``SERVICE``, and ``LOAD`` in an update.
+
+    Keywords are found outside strings, IRIs and comments, also when glued to
+    a neighbouring word (Oxigraph reads ``trueSERVICE <x> {}`` as a SERVICE
+    call) and also through ``\\u`` escapes; a prefix named like the keyword
+    (``service:``) counts too, which errs on the side of refusing.
+
+    Examples
+    --------
+    >>> outbound("PREFIX schema: <http://schema.org/> SELECT ?t { ?s schema:serviceType ?t }")
+    []
+    >>> outbound("PREFIX : <http://example.org/> SELECT * { ?s ?p true SERVICE:x { ?s ?p ?o } }")
+    ['SERVICE']
+    >>> outbound("LOAD <http://example.org/data.ttl>"), outbound("SELECT ?load { ?load ?p ?o }")
+    (['LOAD'], [])
+    """
+    found = []
+    for variant in dict.fromkeys((text, unescape_codepoints(text))):
+        form = operation(variant)
+        found += _outbound_words(variant, update=form not in QUERY_FORMS)
+    return sorted(set(found), key=found.index)
 
 
 def inject_values(text: str, terms: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ an import never duplicates a vote.
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def import_table(table: VoteTable, store_dir=None, *, release: str | None = None
     """
     started = time.perf_counter()
     release = release or file_release(table.files)
+    import_id = uuid.uuid4().hex
     if store is None:
         store_dir = store_path(store_dir)
         store = open_store(store_dir)
@@ -76,7 +78,7 @@ def import_table(table: VoteTable, store_dir=None, *, release: str | None = None
     if g in set(store.named_graphs()):
         store.remove_graph(g)
     try:
-        head = list(describe_graph(table, release)) + list(roll_call_quads(table)) + list(table.extra_quads)
+        head = list(describe_graph(table, release, import_id)) + list(roll_call_quads(table)) + list(table.extra_quads)
         store.bulk_extend(head)
         counted += len(head)
         non_votes = non_vote_nquads(table)
@@ -97,7 +99,7 @@ def import_table(table: VoteTable, store_dir=None, *, release: str | None = None
         if bar is not None:
             bar.close()
     if store_dir is not None and store is not None:
-        _write_cache(table, Path(store_dir), release)
+        write_cache(table, Path(store_dir), import_id)
     return ImportResult(str(g), len(table.roll_calls), len(table.votes), counted,
                         round(time.perf_counter() - started, 3), release)
 
@@ -142,35 +144,70 @@ def read_votes(dataset: VoteDataset, store_dir=None) -> VoteTable:
 def cache_path(store_dir, dataset: VoteDataset) -> Path:
     """Where the votes of one graph are cached as arrays: ``<store>.cache/<dataset key>.npz``.
 
-    A derived view, never edited: :func:`store_table` uses it only when its
-    release and vote count equal the graph's, and rebuilds it from the graph otherwise.
+    A derived view, never edited: :func:`store_table` uses it only when it was
+    written for the import the graph holds (its ``gk:importId``), and rewrites it
+    from the graph otherwise.
     """
     store_dir = Path(store_dir)
     return store_dir.parent / f"{store_dir.name}.cache" / f"{dataset.key}.npz"
 
 
-def _write_cache(table: VoteTable, store_dir: Path, release: str) -> None:
+_RC_TEXT = ("precision", "symbol", "issues", "short")
+
+
+def write_cache(table: VoteTable, store_dir: Path, import_id: str) -> None:
+    """Write the table's arrays next to the store (a derived view, keyed by the import's id; never fatal)."""
     path = cache_path(store_dir, table.dataset)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rcid = table.votes["rcid"].astype("category")
-    key = table.votes["key"].astype("category")
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, release=np.array(release), rcid_codes=rcid.cat.codes.to_numpy(), rcid_cats=np.asarray(rcid.cat.categories, dtype=str),
-             key_codes=key.cat.codes.to_numpy(), key_cats=np.asarray(key.cat.categories, dtype=str),
-             value=table.votes["value"].to_numpy())
-    tmp.replace(path)
+    rc = table.roll_calls
+    rcids = np.asarray(rc.index, dtype=str)
+    votes = table.votes
+    rc_codes = pd.Categorical(votes["rcid"], categories=rc.index).codes
+    keys = pd.Categorical(votes["key"])
+    arrays = {"import_id": np.array(import_id), "rcid": rcids,
+              "date": rc["raw_date"].to_numpy().astype("datetime64[D]"),
+              "session": rc["session"].astype("float64").to_numpy(),
+              "precision": np.asarray(rc["precision"], dtype=str), "symbol": np.asarray(rc["symbol"].fillna(""), dtype=str),
+              "issues": np.asarray([" ".join(i) for i in rc["issues"]], dtype=str),
+              "short": np.asarray(rc["short"].fillna("") if "short" in rc else [""] * len(rc), dtype=str),
+              "vote_rc": rc_codes.astype(np.int32), "vote_key": keys.codes.astype(np.int32),
+              "keys": np.asarray(keys.categories, dtype=str), "value": votes["value"].to_numpy(np.int8)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.stem + f".{uuid.uuid4().hex}.tmp.npz")
+        np.savez(tmp, **arrays)
+        tmp.replace(path)
+    except OSError:
+        pass                      # a cache that cannot be written is only a slower next read
 
 
-def _read_cache(store_dir, dataset: VoteDataset, release: str, n_votes: int):
+def read_cache(store_dir, dataset: VoteDataset, import_id: str) -> VoteTable | None:
+    """The table cached for this import of ``dataset`` (None when missing or from another import)."""
     path = cache_path(store_dir, dataset)
-    if not path.exists():
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if "import_id" not in z.files or str(z["import_id"]) != import_id:
+                return None
+            z = {k: z[k] for k in z.files}
+    except (OSError, ValueError, KeyError):
         return None
-    with np.load(path, allow_pickle=False) as z:
-        if str(z["release"]) != release or len(z["value"]) != n_votes:
-            return None
-        rcid = z["rcid_cats"][z["rcid_codes"]].astype(object)
-        key = z["key_cats"][z["key_codes"]].astype(object)
-        return pd.DataFrame({"rcid": rcid, "code": key, "key": key, "value": z["value"].astype(np.int8), "line": 0})
+    rcids = z["rcid"].astype(object)
+    dates = pd.to_datetime(z["date"])
+    rc = pd.DataFrame({"date": dates, "raw_date": dates, "precision": z["precision"].astype(object),
+                       "session": pd.array(np.where(np.isnan(z["session"]), None, z["session"]), dtype="Int64"),
+                       "symbol": z["symbol"].astype(object), "short": z["short"].astype(object),
+                       "issues": [tuple(s.split()) if s else () for s in z["issues"].tolist()]},
+                      index=pd.Index(rcids, name="rcid"))
+    votes = pd.DataFrame({"rcid": pd.Categorical.from_codes(z["vote_rc"], categories=rcids),
+                          "key": pd.Categorical.from_codes(z["vote_key"], categories=z["keys"].astype(object)),
+                          "value": z["value"]})
+    votes["code"] = votes["key"]
+    votes["line"] = 0
+    return VoteTable(dataset, rc, votes, {}, [f"store graph <{dataset.graph}> (array cache)"])
+
+
+def _import_id(store: ox.Store, dataset: VoteDataset) -> str:
+    q = f"PREFIX gk: <{GK}> SELECT ?i WHERE {{ GRAPH <{dataset.graph}> {{ <{dataset.dataset_iri}> gk:importId ?i }} }}"
+    return next((i.value for (i,) in store.query(q)), "")
 
 
 def store_table(store: ox.Store, dataset: VoteDataset, store_dir=None) -> VoteTable:
@@ -185,6 +222,11 @@ def store_table(store: ox.Store, dataset: VoteDataset, store_dir=None) -> VoteTa
     if ox.NamedNode(g) not in set(store.named_graphs()):
         raise InputError(f"no {dataset.source.upper()} votes imported: the store holds no graph <{g}>", value=g,
                          hint=dataset.hint(store_dir))
+    import_id = _import_id(store, dataset)
+    if store_dir is not None and import_id:
+        cached = read_cache(store_dir, dataset, import_id)
+        if cached is not None:
+            return cached
     act_prefix = len(dataset.act_prefix)
     state_prefix = len(f"{ID}state/")
     rc_rows = []
@@ -203,14 +245,6 @@ def store_table(store: ox.Store, dataset: VoteDataset, store_dir=None) -> VoteTa
     rc["date"] = pd.to_datetime(rc["date"])
     rc["raw_date"] = rc["date"]
     rc["session"] = rc["session"].astype("Int64")
-    release_q = f"PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?r WHERE {{ GRAPH <{g}> {{ <{dataset.dataset_iri}> dcterms:identifier ?r }} }}"
-    release = next((r.value for (r,) in store.query(release_q)), "")
-    if store_dir is not None:
-        n_q = _PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s {_VOTES_ONLY} }} }}"
-        n_votes = int(next(iter(store.query(n_q)))[0].value)
-        cached = _read_cache(store_dir, dataset, release, n_votes)
-        if cached is not None:
-            return VoteTable(dataset, rc, cached, {}, [f"store graph <{g}> (array cache)"])
     stance = {f"{GK}yes": 1, f"{GK}no": -1, f"{GK}abstain": 0}
     rcids, keys, values = [], [], []
     q = _PREFIXES + f"SELECT ?a ?who ?s WHERE {{ GRAPH <{g}> {{ ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s {_VOTES_ONLY} }} }}"
@@ -220,4 +254,7 @@ def store_table(store: ox.Store, dataset: VoteDataset, store_dir=None) -> VoteTa
         values.append(stance[s.value])
     votes = pd.DataFrame({"rcid": rcids, "code": keys, "key": keys, "value": np.asarray(values, dtype=np.int8)})
     votes["line"] = 0
-    return VoteTable(dataset, rc, votes, {}, [f"store graph <{g}>"])
+    table = VoteTable(dataset, rc, votes, {}, [f"store graph <{g}>"])
+    if store_dir is not None and import_id:
+        write_cache(table, Path(store_dir), import_id)
+    return table

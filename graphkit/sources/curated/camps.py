@@ -92,15 +92,17 @@ def side_consistency(records: list[PositionRecord]) -> list[dict]:
     """Each state's sides toward the target across acts, and what that makes it.
 
     Positions of the target itself (China listed among China's supporters)
-    are left out. ``category`` is ``always supports`` / ``always criticises`` (never on the
-    other side; abstentions allowed), ``both sides`` or ``abstains only``.
+    are left out. ``category`` says what the counts beside it say: ``always supports`` /
+    ``always criticises`` (every position on that side), ``supports or abstains`` /
+    ``criticises or abstains`` (never on the other side, but abstained at least once),
+    ``both sides`` or ``abstains only``.
 
     Examples
     --------
     >>> from graphkit.sources.curated.records import position_records, Filters
     >>> rows = side_consistency(position_records(tiny_world_graph(), Filters(target="SYL")))
     >>> [(r["state"], r["category"]) for r in rows]
-    [('AAA', 'always supports'), ('BBB', 'always supports'), ('CCC', 'always criticises'), ('DDD', 'always criticises'), ('EEE', 'both sides')]
+    [('AAA', 'always supports'), ('CCC', 'always criticises'), ('DDD', 'always criticises'), ('BBB', 'supports or abstains'), ('EEE', 'both sides')]
     """
     tally: dict[str, dict] = {}
     for r in records:
@@ -112,13 +114,15 @@ def side_consistency(records: list[PositionRecord]) -> list[dict]:
         t[key].append(r.act_id)
     rows = []
     for state, t in sorted(tally.items()):
-        pro, con = len(t["supports"]), len(t["criticises"])
-        category = ("both sides" if pro and con else "always supports" if pro else
-                    "always criticises" if con else "abstains only")
+        pro, con, abstain = len(t["supports"]), len(t["criticises"]), len(t["abstains"])
+        category = ("both sides" if pro and con else
+                    ("supports or abstains" if abstain else "always supports") if pro else
+                    ("criticises or abstains" if abstain else "always criticises") if con else "abstains only")
         rows.append({"state": state, "name": t["name"], "category": category,
                      "supports": pro, "criticises": con, "abstains": len(t["abstains"]),
                      "acts_supporting": t["supports"], "acts_criticising": t["criticises"]})
-    order = {"always supports": 0, "always criticises": 1, "both sides": 2, "abstains only": 3}
+    order = {"always supports": 0, "always criticises": 1, "supports or abstains": 2, "criticises or abstains": 3,
+             "both sides": 4, "abstains only": 5}
     rows.sort(key=lambda r: (order[r["category"]], r["state"]))
     return rows
 

@@ -39,9 +39,10 @@ class CuratedSource(Source):
     def records(self, gk, selection: Selection):
         """The positions that pass the selection (a DataError names the filter that emptied it)."""
         filters = self.filters(selection)
+        graph = gk.graph                  # first: the resolver then comes from the same graph, read once
         if filters.target:
             filters = replace(filters, target=gk.states.key_of(filters.target))
-        return select_records(gk.graph, filters)
+        return select_records(graph, filters)
 
     def matrix(self, gk, selection: Selection):
         return curated_matrix(self.records(gk, selection), not selection.by_act, gk.states)

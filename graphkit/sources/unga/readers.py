@@ -33,8 +33,10 @@ month-precise); from session 58 they are day-precise. UNDL dates are day-precise
 
 Every problem — an unknown vote code, a vote on a roll call that is not in the
 roll-call file, a duplicated vote, a country code that denotes nothing at the
-vote's date, a malformed number or date — raises a typed error naming the file
-and line. Nothing is returned (and so nothing imported) until every row passed.
+vote's date, an issue code outside Voeten's six, a malformed number or date,
+an empty or damaged (gzip) file — raises a typed error naming the file and
+line. Nothing is returned (and so nothing imported) until every row passed.
+Files may start with a UTF-8 byte-order mark (Excel's "CSV UTF-8").
 """
 from __future__ import annotations
 
@@ -123,11 +125,11 @@ def read_voeten(votes, roll_calls, issues=None, *, identity: StateResolver) -> V
             row = iss[unknown].iloc[0]
             raise DataError(f"issue for roll call {row['rcid']!r}, which is not in the roll calls", file=issues,
                             line=int(row["line"]), value=row["rcid"], hint="check the rcid")
-        bad = ~iss["issue_code"].str.fullmatch(r"[a-z][a-z0-9-]*")
+        bad = ~iss["issue_code"].isin(list(ISSUE_NAMES))
         if bad.any():
             row = iss[bad].iloc[0]
-            raise DataError(f"issue code {row['issue_code']!r} is not a short lower-case code", file=issues,
-                            line=int(row["line"]), value=row["issue_code"], hint="for example me, nu, di, hr, co, ec")
+            raise DataError(f"unknown issue code {row['issue_code']!r}", file=issues, line=int(row["line"]),
+                            value=row["issue_code"], hint="valid: " + ", ".join(f"{c} ({n})" for c, n in ISSUE_NAMES.items()))
         names = {c: (n or ISSUE_NAMES.get(c, c)) for c, n in zip(iss["issue_code"], iss["issue"].str.strip())}
         grouped = iss.drop_duplicates(["rcid", "issue_code"]).groupby("rcid")["issue_code"].agg(lambda s: tuple(sorted(s)))
         rc.loc[grouped.index, "issues"] = grouped

@@ -60,8 +60,8 @@ def _lit(value, datatype=None, lang=None) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(datatype)) if datatype else ox.Literal(str(value))
 
 
-def describe_graph(table: VoteTable, release: str):
-    """Quads describing the source dataset, its topics and the implied facts of the graph."""
+def describe_graph(table: VoteTable, release: str, import_id: str | None = None):
+    """Quads describing the source dataset (and this import's id), its topics and the implied facts of the graph."""
     d = table.dataset
     g = _n(d.graph)
     src = _n(d.dataset_iri)
@@ -70,6 +70,8 @@ def describe_graph(table: VoteTable, release: str):
     yield ox.Quad(src, _n(DCTERMS.title), _lit(title, lang="en"), g)
     yield ox.Quad(src, _n(GK.sourceKind), _lit("dataset"), g)
     yield ox.Quad(src, _n(DCTERMS.identifier), _lit(release), g)
+    if import_id:
+        yield ox.Quad(src, _n(GK.importId), _lit(import_id), g)
     kept = table.non_votes is not None and len(table.non_votes) > 0
     absent = ("absence and non-membership have no position; members recorded as not voting have gk:stance gk:noVote"
               if kept else "absence, non-voting and non-membership have no position")

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import gzip
 import io
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def open_text(path: Path):
     with path.open("rb") as fh:
         magic = fh.read(2)
     raw = gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
-    return io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")  # -sig: a byte-order mark is not in the header
 
 
 def read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict[str, tuple[str, ...]]) -> pd.DataFrame:
@@ -84,7 +85,13 @@ def read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict[
             frame = pd.read_csv(fh, dtype=str, keep_default_na=False, na_filter=False)
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text ({exc.reason})", file=path, hint="save the CSV as UTF-8") from None
-    except (pd.errors.ParserError, csv.Error, EOFError, OSError) as exc:
+    except pd.errors.EmptyDataError:
+        raise InputError("the file is empty (no header row)", file=path, line=1,
+                         hint="see the import command's --help for the columns it reads") from None
+    except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(f"damaged gzip file: {str(exc).strip() or 'it ends too early'}", file=path,
+                         hint="download it again, or give the uncompressed CSV") from None
+    except (pd.errors.ParserError, csv.Error, OSError) as exc:
         raise InputError(f"malformed CSV: {str(exc).strip()}", file=path, hint="one row per line, comma-separated, a header row") from None
     lower = {c.strip().lower(): c for c in header}
     rename = {}
@@ -96,7 +103,7 @@ def read_frame(path: Path, required: dict[str, tuple[str, ...]], optional: dict[
     missing = [" or ".join(a) for c, a in required.items() if not set(a) & set(lower)]
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}", file=path, line=1,
-                         hint="see `graphkit import unga --help` for the columns of each layout")
+                         hint="see the import command's --help for the columns it reads")
     frame = frame.rename(columns=rename)[list(dict.fromkeys(rename.values()))]
     for c in optional:
         if c not in frame:

@@ -1,0 +1,306 @@
+"""Sentences that continue the act before them, and states speaking about it.
+
+After a sentence reports an act, the next ones often complete it: its tally or its voters ("The resolution
+was adopted by …", "China and Cuba voted against", "In favour: …"), its sponsor ("The text was presented by
+the United Kingdom"), its signatories ("Signatories included …"). A state speaking about the act ("the
+representative of X said …", "a rejeté le texte") makes a statement whose stance follows from who speaks:
+the target itself rejects, a state defending the target supports it, a sponsor or a state voting for the
+text criticises the target. :class:`Continuations` holds these rules; :mod:`graphkit.extract.acts` the rest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .counts import figure_spans, find_groups, find_tallies, lone_figures
+from .dates import DateMention
+from .gazetteer import fold
+from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
+                      SPEAKER, SPEECH, STANCE_LEMMAS, STANCE_PATTERNS, VOTE_CLAUSE, VOTE_LIST, VOTE_LIST_AFTER)
+from .model import Act
+from .nlp import Sentence
+from .passage import Passage
+from .votes import SOME_ONLY, VETO_ACT, decision_in, drafters
+
+__all__ = ["Draft", "stance_of", "Continuations", "CLAUSE_SPLIT"]
+
+CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b)\s*")
+_STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?:\w+\s+){0,2}?(?:resolution|text|draft|decision|texte|"
+                               r"projet|measure|proposal|vote|procedural vote|mesure)\b|^\W*(?:it|il|elle)\b")
+_INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
+_QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
+_KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
+_LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s)?\s+(?P<who>[^,.;]{2,40}?)\s+in\s+voting\s+(?P<how>no|against|yes|in favou?r)\b")
+
+
+@dataclass
+class Draft:
+    act: Act
+    sentence: int
+    anchor: DateMention | None = None
+    figures: dict = field(default_factory=dict)
+    tally: dict | None = None
+    some_only: bool = False
+    veto: bool = False
+    sponsors: list = field(default_factory=list)
+    origin: int = -1
+
+    def __post_init__(self):
+        if self.origin < 0:
+            self.origin = self.sentence
+
+
+def stance_of(cf: str, lemmas: list[str] | None) -> tuple[str | None, int]:
+    """The stance a clause expresses and where its trigger is (-1 if none)."""
+    text = NOT_STANCE.sub(lambda m: " " * len(m.group()), cf)
+    m = STANCE_PATTERNS["reject"].search(text)
+    if m:
+        return "reject", m.start()
+    best = None
+    for stance in ("criticise", "support"):
+        m = STANCE_PATTERNS[stance].search(text)
+        if m and (best is None or m.start() < best[1]):
+            best = (stance, m.start())
+    if best:
+        return best
+    for stance, lemmas_of in STANCE_LEMMAS.items():
+        if lemmas and lemmas_of & set(lemmas):
+            return stance, len(cf) // 2
+    return None, -1
+
+
+class Continuations(Passage):
+    """The rules for sentences that continue an act, and for replies to it (mixed into the finder)."""
+
+    def vote_list(self, i, s, f) -> bool:
+        m = VOTE_LIST.match(f)
+        if not m or self.last is None or self.last.act.kind != "vote":
+            return False
+        pos = m.group("pos")
+        key = "yes" if re.search(r"favou?r|pour|^yes$", pos) else \
+              "no" if re.search(r"against|contre|^no$", pos) else "abstain"
+        act = self.last.act
+        act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
+        for mention in self.in_span(s.start, s.end):
+            if mention.kind == "name" and mention.iso3 not in act.positions[key]:
+                act.positions[key].append(mention.iso3)
+        act.evidence.append(self.evidence(s))
+        self.last.some_only = self.last.some_only or bool(SOME_ONLY.search(f))
+        return True
+
+    def completes_vote(self, i, s, f) -> bool:
+        """A tally in the sentence after a body's decision, a veto or a mechanism's creation is that act's."""
+        last = self.last
+        if last is None or i - last.sentence > 2 or last.act.kind not in ("vote", "mechanism") or last.tally is not None:
+            return False
+        same = [d for d in self.drafts if d.sentence == last.sentence and d.act.kind == "vote" and d.tally is None]
+        last = same[0] if same else last
+        tallies, figures = find_tallies(f), lone_figures(f)
+        if not (tallies or figures):
+            return False
+        if last.act.kind == "mechanism" and not (last.act.forum or "").startswith(("General", "Human", "Third", "Security")):
+            return False
+        if (decision_in(f) or VETO_ACT.search(f)) and not _STARTS_WITH_TEXT.search(f):
+            return False
+        act = last.act
+        act.kind = "vote"
+        act.stance = None
+        if tallies:
+            t = tallies[0]
+            last.tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
+        last.figures.update(figures)
+        self.add_positions(last, s.start, s.end)
+        self.add_sponsors(last, s, f)
+        act.evidence.append(self.evidence(s))
+        last.sentence = i
+        return True
+
+    def add_sponsors(self, draft: Draft, s: Sentence, f: str) -> None:
+        codes, _ = drafters(f, [self._shift(m, s.start) for m in self.in_span(s.start, s.end)])
+        draft.sponsors += [c for c in codes if c not in draft.sponsors]
+        if len(draft.sponsors) == 1 and draft.act.lead is None:
+            draft.act.lead = draft.sponsors[0]
+
+    def add_positions(self, draft: Draft, a: int, b: int) -> None:
+        positions = self.vote_positions(a, b)
+        if positions is None:
+            return
+        act = draft.act
+        act.positions = act.positions or {"yes": [], "no": [], "abstain": []}
+        for key, codes in positions.items():
+            act.positions[key] += [c for c in codes if c not in act.positions[key]]
+        draft.some_only = draft.some_only or bool(SOME_ONLY.search(self.folded[a:b]))
+
+    def vote_sentence(self, i, s, f) -> bool:
+        """A sentence saying who voted how, without a tally, completes the vote before it."""
+        if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3:
+            return False
+        if decision_in(f) and not _STARTS_WITH_TEXT.search(f) or VETO_ACT.search(f):
+            return False
+        positions = self.vote_positions(s.start, s.end)
+        figures = lone_figures(f)
+        if positions is None and not figures:
+            return False
+        target = self.last
+        if re.search(r"\b(?:the|la|le) (?:final )?(?:resolution|texte)\b", f) and "amendment" in fold(target.act.evidence[0].text):
+            target = next((d for d in reversed(self.drafts) if d.act.kind == "vote" and "amendment" not in
+                           fold(d.act.evidence[0].text) and i - d.sentence <= 3), target)   # not the amendments voted before it
+        self.add_positions(target, s.start, s.end)
+        self.add_sponsors(target, s, f)
+        target.figures.update({k: v for k, v in figures.items() if k not in target.figures})
+        target.act.evidence.append(self.evidence(s))
+        self.last.sentence = i
+        return True
+
+    def sponsor_sentence(self, i, s, f) -> bool:
+        """"The text was presented by the UK", "Introducing the draft, the representative of Ukraine …"."""
+        last = self.last
+        if last is None or last.act.kind != "vote" or i - last.sentence > 2:
+            return False
+        if not (_STARTS_WITH_TEXT.search(f) or _INTRODUCING.search(f)) or STANCE_PATTERNS["reject"].search(f):
+            return False
+        mentions = [self._shift(m, s.start) for m in self.in_span(s.start, s.end)]
+        codes, _ = drafters(f, mentions)
+        if _INTRODUCING.search(f):
+            codes = [m.iso3 for m in mentions if self.actor_capable(self._shift(m, -s.start))][:1]
+        if not codes and not re.search(r"\b(?:par|by)\b", f):
+            return False
+        if len(codes) == 1 and last.act.lead is None:
+            last.act.lead = codes[0]
+        last.sponsors += [c for c in codes if c not in last.sponsors]
+        last.act.evidence.append(self.evidence(s))
+        last.sentence = i
+        return True
+
+    def refers_back(self, i, s, f) -> bool:
+        if self.last is None or i - self.last.sentence > 8 or not REFERS_BACK.search(f[:160]) and \
+                not re.search(r"(?:affirment|ajoutent|ecrivent|soulignent|wrote|said|added) (?:les|the) signat", f):
+            return False
+        act = self.last.act
+        act.evidence.append(self.evidence(s))
+        mentions = [m for m in self.in_span(s.start, s.end) if self.actor_capable(m)]
+        if SIGNATORY_LIST.search(f) or re.search(r"\b(?:the group|le groupe) (?:included|includes|comprenait|comprend)\b", f):
+            for m in mentions:
+                if m.iso3 != act.target and m.iso3 not in act.members:
+                    act.members.append(m.iso3)
+            lead = self.lead(s.start, s.end, mentions)
+            if lead and act.lead is None:
+                act.lead = lead
+        if act.stance is None:
+            act.stance, _ = stance_of(f, s.lemmas)
+        self.last.sentence = i
+        return True
+
+    def speaker(self, a: int, b: int) -> str | None:
+        """The one state speaking in [a, b): named before the first verb of speech or stance, outside quotes
+        (a state by name or capital, or a demonym next to a word for its representative)."""
+        seg = _QUOTED.sub(lambda m: " " * len(m.group()), self.folded[a:b])
+        verbs = [m.start() for m in (SPEECH.search(seg), *(rx.search(seg) for rx in STANCE_PATTERNS.values())) if m]
+        if not verbs:
+            return None
+        codes = []
+        for m in self.in_span(a, a + min(verbs)):
+            if seg[m.start - a] == " ":
+                continue                  # inside a quotation
+            around = self.folded[max(a, m.start - 35):min(b, m.end + 35)]
+            if m.kind != "demonym" or SPEAKER.search(around):
+                if m.iso3 not in codes:
+                    codes.append(m.iso3)
+        return codes[0] if len(codes) == 1 else None
+
+    def reply(self, i, s, f) -> bool:
+        """A state speaking about the act before it: a statement whose stance follows from who speaks."""
+        last = self.last
+        if last is None or i - last.sentence > 3 or last.act.target is None:
+            return False
+        kinds = [rx.search(f) for _, rx in KIND_PATTERNS]
+        if find_groups(f) or find_tallies(f) or VETO_ACT.search(f) or \
+                any(k and not _KIND_REFERENCE.search(f[max(0, k.start() - 12):k.end() + 8]) for k in kinds):
+            return False
+        who = self.speaker(s.start, s.end)
+        if who is None or not (SPEECH.search(f) or RESPONSE.search(f)):
+            return False
+        if _INTRODUCING.search(f):
+            return False
+        target = last.act.target
+        stance, _ = stance_of(f, s.lemmas)
+        if re.search(r"\b(?:the|this|ce|le|cette) (?:double )?veto\b", f):
+            vetoing = (last.act.positions or {}).get("no", []) if last.veto else []
+            if len(vetoing) != 1 or who in vetoing:
+                return False
+            target, stance = vetoing[0], "criticise"
+        response = RESPONSE.search(f)
+        positions = last.act.positions or {}
+        yes_side = who == last.act.lead or who in last.sponsors or who in positions.get("yes", []) or who in last.act.members
+        no_side = who in positions.get("no", []) or who in positions.get("abstain", [])
+        if who == target and (stance in ("reject", None) or response):
+            stance = "reject"
+        elif stance == "reject" or response:
+            stance = "support" if not (stance == "reject" and ACTION_OBJECT.search(f)) else "criticise"
+        elif stance == "support" and REPLY_OBJECT.search(f) and (yes_side or last.act.kind == "vote"):
+            stance = "criticise"      # welcoming the resolution or the vote against the target
+        elif stance is None:
+            if yes_side and last.act.kind == "vote":
+                stance = "criticise"
+            elif no_side and last.act.kind == "vote":
+                stance = "support"
+            else:
+                return False
+        elif stance == "criticise" and who != target and (no_side or last.veto and who in positions.get("no", [])):
+            return False          # a vetoing state criticising the draft's backers is not aimed at the target
+        date = self.date_of(s.start, s.end)
+        act = Act("", "statement", forum=self.forum_of(s.start, s.end) or last.act.forum, target=target, stance=stance,
+                  lead=who, members=[who], topics=list(last.act.topics), evidence=[self.evidence(s)])
+        if date is not None and date.value is not None:
+            act.date, act.date_precision = date.iso(), date.precision
+        else:
+            act.date, act.date_precision = last.act.date, last.act.date_precision
+        act.confidence = 0.6
+        draft = Draft(act, i)
+        self.drafts.append(draft)
+        self.last = draft if last.act.kind != "vote" else last      # later sentences still complete the vote
+        return True
+
+    def vote_positions(self, a: int, b: int) -> dict | None:
+        positions = {"yes": [], "no": [], "abstain": []}
+        for ca, cb in self.clauses_of(a, b):
+            pieces = re.split(r"(?<=[a-z]),\s+(?=(?:and|et|while|but|mais)\b)|;\s*", self.folded[ca:cb])
+            offset = ca
+            for piece in pieces:
+                start = self.folded.find(piece, offset, cb)
+                offset = start + len(piece)
+                figures = [(t.start, t.end) for t in find_tallies(piece)]     # "64 délégations s'étant abstenues"
+                figures += figure_spans(piece)                   # "141 countries voting in favour", "35 abstaining"
+                hits = sorted((hit.start(), hit.end(), key) for key, rx in VOTE_CLAUSE.items() for hit in [rx.search(piece)]
+                              if hit and not any(x <= hit.start() < y for x, y in figures))
+                for n, (h0, h1, key) in enumerate(hits):
+                    if VOTE_LIST_AFTER.match(piece[h1:]):       # "Voting against were …": the states follow
+                        span = (start + h1, start + hits[n + 1][0] if n + 1 < len(hits) else offset)
+                    else:                                       # "Russia voting against and China abstaining"
+                        span = (start + (hits[n - 1][1] if n else 0), start + h0)
+                    for m in self.in_span(*span):
+                        if m.kind != "demonym" and m.iso3 not in positions[key]:
+                            positions[key].append(m.iso3)
+                for lst in _LABELLED_LIST.finditer(piece):      # "5 against (Belarus, Eritrea, …)"
+                    key = "yes" if re.match(r"in|pour|yes|for", lst.group("label")) else \
+                          "no" if re.match(r"against|contre|no", lst.group("label")) else "abstain"
+                    for m in self.in_span(start + lst.start("names"), start + lst.end("names")):
+                        if m.kind != "demonym" and m.iso3 not in positions[key]:
+                            positions[key].append(m.iso3)
+                joined = _JOINED_IN.search(piece)                # "joined Russia in voting no": Russia too
+                if joined:
+                    key = "no" if joined.group("how") in ("no", "against") else "yes"
+                    for m in self.in_span(start + joined.start("who"), start + joined.end("who")):
+                        if m.iso3 not in positions[key]:
+                            positions[key].append(m.iso3)
+        return positions if any(positions.values()) else None
+
+    def clauses_of(self, a: int, b: int) -> list[tuple[int, int]]:
+        spans, pos = [], a
+        for m in CLAUSE_SPLIT.finditer(self.folded, a, b):
+            if m.start() - pos > 20 and b - m.end() > 20:
+                spans.append((pos, m.start()))
+                pos = m.end()
+        spans.append((pos, b))
+        return spans
