@@ -119,6 +119,10 @@ class StoreBackend:
     def ask(self, text):
         return bool(self.run(text, {}))
 
+    def text_for(self, query):
+        """The text of a library query this backend runs (the embedded store is Oxigraph: the query itself)."""
+        return query.text
+
     def rows(self, text, terms):
         result = self.run(text, terms)
         if isinstance(result, ox.QueryBoolean):
@@ -150,6 +154,11 @@ class EndpointBackend:
 
     def ask(self, text):
         return bool(self.ep.select(_prologue() + text)["boolean"])
+
+    def text_for(self, query):
+        """The query's text, or its variant for the server's engine (:mod:`graphkit.query_variants`)."""
+        from .query_variants import text_for_engine
+        return text_for_engine(query, self.ep.profile.name)
 
     def rows(self, text, terms):
         text = _prologue() + inject_values(text, {k: str(v) for k, v in terms.items()})
@@ -193,6 +202,9 @@ class RdflibBackend:
 
     def ask(self, text):
         return bool(self._query(text).askAnswer)
+
+    def text_for(self, query):
+        return query.text
 
     @staticmethod
     def triples_rows(g):

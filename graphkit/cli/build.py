@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from ..build import build, write_build
-from ..endpoint import Endpoint, load_build_to_endpoint
+from ..endpoint import load_build_to_endpoint
 from ..store import DEFAULT_STORE, load_build
 from ..output import render_rows
 from ..writing import FORMATS
 from . import main
-from .options import data_option, format_option
+from .options import data_option, endpoint_from, endpoint_options, format_option
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
 
@@ -25,16 +25,20 @@ EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
               help="Where to write the graph (default: build/graph.<ext>).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
               help="The embedded SPARQL store to load (one named graph per data file).")
-@click.option("--endpoint", metavar="URL", help="Also load a SPARQL 1.1 server (Graph Store Protocol PUT per graph).")
-def build_command(data_dir, fmt, output, store_dir, endpoint):
+@endpoint_options("Also load a SPARQL 1.1 server: one Graph Store Protocol PUT per graph, replacing what an "
+                  "earlier build wrote there and removing its stale graphs.", timeout=300.0)
+def build_command(data_dir, fmt, output, store_dir, **kwargs):
     """Load, validate and write the graph; print a summary.
 
     Exits 1 (and writes nothing) when the data fails the SHACL shapes.
 
     Also loads the embedded store (build/store) that graphkit query and serve read.
 
+    \b
     Example: graphkit build --format trig -o build/graph.trig
+    Example: graphkit build --endpoint http://127.0.0.1:8890
     """
+    endpoint = endpoint_from(kwargs)
     result = build(data_dir)
     if not result.report.conforms:
         _print_violations(result.report.violations, "table")
@@ -50,9 +54,10 @@ def build_command(data_dir, fmt, output, store_dir, endpoint):
     click.echo(f"wrote {output}")
     stored = load_build(result, store_dir, data_dir=data_dir)
     click.echo(f"stored {stored['graphs']} named graphs in {store_dir}")
-    if endpoint:
-        sent = load_build_to_endpoint(result, Endpoint(endpoint))
-        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint}")
+    if endpoint is not None:
+        sent = load_build_to_endpoint(result, endpoint)
+        removed = f", removed {sent['removed']} stale graph(s)" if sent["removed"] else ""
+        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint.url} ({endpoint.profile.name}){removed}")
 
 
 @main.command("check")

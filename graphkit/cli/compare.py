@@ -7,8 +7,8 @@ from ..build import build
 from ..reports import compare_states
 from ..selection import resolve_states, select_records
 from . import main
-from .options import (by_act_option, data_option, emit, filter_options, filters_from, format_option, source_options,
-                      unga_from)
+from .options import (by_act_option, data_option, emit, endpoint_from, endpoint_options, filter_options, filters_from,
+                      format_option, source_options, unga_from)
 
 INDEX_CHOICES = ("share", "s", "kappa", "pi")
 
@@ -29,6 +29,8 @@ def _unit(by_act: bool) -> str:
               help="The index shown in the grid (CSV and JSON give all of them).")
 @click.option("--metric", type=click.Choice(("squared", "absolute", "nominal")), default="squared",
               show_default=True, help="Distance used by kappa and pi.")
+@endpoint_options("With --source unga: read the GA votes from this SPARQL 1.1 server (loaded with graphkit import "
+                  "unga --endpoint), in pages, instead of --store.")
 def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     """Pairwise agreement (share, S, kappa, pi, N) between states, as a grid.
 
@@ -38,15 +40,19 @@ def compare_command(states, data_dir, fmt, index, metric, by_act, **kwargs):
     \b
     Example: graphkit compare FRA DEU IND --target CHN --index kappa
     Example: graphkit compare USA FRA CHN --source unga --session 74 --issue hr
+    Example: graphkit compare USA ISR --source unga --endpoint http://127.0.0.1:8890
     """
     filters = filters_from(kwargs)
+    endpoint = endpoint_from(kwargs)
     votes = unga_from(kwargs, filters, by_act)
+    if endpoint is not None and votes is None:
+        raise click.UsageError("--endpoint applies to --source unga only (the curated acts are read from --data)")
     if votes is not None:
         from ..unga.analysis import compare_pairs
         from ..unga.selection import load_matrix
 
         store_dir, selection = votes
-        matrix = load_matrix(store_dir, selection, data_dir)
+        matrix = load_matrix(store_dir, selection, data_dir, endpoint=endpoint, progress=endpoint is not None)
         codes = [matrix.key_of(s) for s in states]
         rows = compare_pairs(matrix, codes, metric)
         unit, item, scope = "roll calls both voted in", "roll call", selection.describe()

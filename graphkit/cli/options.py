@@ -20,7 +20,8 @@ from ..records import Filters
 from ..store import DEFAULT_STORE
 
 __all__ = ["data_option", "format_option", "filter_options", "filters_from", "by_act_option", "emit", "emit_frame",
-           "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES"]
+           "DateType", "store_option", "vote_options", "source_options", "unga_from", "SOURCES", "endpoint_options",
+           "endpoint_from"]
 
 #: Where ``compare``, ``state`` and ``blocs`` read positions: the curated acts or the imported GA votes.
 SOURCES = ("curated", "unga")
@@ -178,3 +179,37 @@ def unga_from(kwargs: dict, filters: Filters, by_act: bool = False, unga_only=()
     since, until = years_of(filters.since, filters.until)
     store_dir = votes.pop("store_dir")
     return store_dir, VoteSelection(since=since, until=until, **votes)
+
+
+# ---------------------------------------------------------------- a remote SPARQL store
+
+
+def endpoint_options(help_text: str, timeout: float = 30.0):
+    """``--endpoint URL --engine NAME --timeout S``: a SPARQL 1.1 server (credentials: environment or netrc only)."""
+    def decorate(f):
+        options = [
+            click.option("--endpoint", metavar="URL", help=help_text + " Credentials: GRAPHKIT_ENDPOINT_USER and "
+                         "GRAPHKIT_ENDPOINT_PASSWORD, or a netrc file (GRAPHKIT_NETRC, ~/.netrc)."),
+            click.option("--engine", type=click.Choice(["oxigraph", "virtuoso", "generic"]), default=None,
+                         help="The server's engine (default: told from its Server header)."),
+            click.option("--timeout", "endpoint_timeout", type=float, default=timeout, show_default=True,
+                         help="Seconds to wait for each answer of the server."),
+        ]
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return decorate
+
+
+def endpoint_from(kwargs: dict):
+    """Pop ``--endpoint --engine --timeout``; the :class:`graphkit.endpoint.Endpoint`, or None without ``--endpoint``."""
+    url, engine, timeout = kwargs.pop("endpoint"), kwargs.pop("engine"), kwargs.pop("endpoint_timeout")
+    if not url:
+        ctx = click.get_current_context()
+        if engine is not None:
+            raise click.UsageError("--engine applies to --endpoint only")
+        if ctx.get_parameter_source("endpoint_timeout") != ParameterSource.DEFAULT:
+            raise click.UsageError("--timeout applies to --endpoint only")
+        return None
+    from ..endpoint import Endpoint
+    return Endpoint(url, timeout=timeout, engine=engine)

@@ -15,7 +15,7 @@ from ..output import render_rows
 from ..queries import compact, list_queries, query_columns
 from ..store import DEFAULT_STORE, ensure_store
 from . import main
-from .options import data_option
+from .options import data_option, endpoint_from, endpoint_options
 
 QUERY_FORMATS = ("table", "csv", "json", "tsv")
 
@@ -44,17 +44,17 @@ def _param(ctx, param, values):
               help="Table (IRIs shortened), CSV, TSV or JSON (full IRIs).")
 @data_option
 @store_option
-@click.option("--endpoint", metavar="URL", help="Query a SPARQL 1.1 endpoint (its root URL) instead of the store.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for the endpoint.")
+@endpoint_options("Query a SPARQL 1.1 server (its root URL) instead of the store; queries read the graphs "
+                  "graphkit loaded there.")
 @click.option("--allow-update", is_flag=True, help="Run a SPARQL Update (refused otherwise).")
-def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, allow_update):
+def query_command(name, params, fmt, data_dir, store_dir, allow_update, **kwargs):
     """Run a library query (see graphkit queries) or a .rq file, with bound parameters.
 
     Example: graphkit query positions-on-target --param target=CHN --param since=2020 --format csv
     """
-    if endpoint:
-        from ..endpoint import Endpoint
-        backend = {"endpoint": Endpoint(endpoint, timeout=timeout)}
+    endpoint = endpoint_from(kwargs)
+    if endpoint is not None:
+        backend = {"endpoint": endpoint}
     else:
         backend = {"store": ensure_store(data_dir, store_dir)}
     columns, rows = query_columns(name, params, allow_update=allow_update, **backend)

@@ -9,7 +9,8 @@ import click
 from ..errors import InputError
 from ..output import to_jsonable
 from . import main
-from .options import data_option, emit, emit_frame, format_option, store_option, vote_options
+from .options import (data_option, emit, emit_frame, endpoint_from, endpoint_options, format_option, store_option,
+                      vote_options)
 
 @main.group("import")
 def import_group():
@@ -29,14 +30,20 @@ def import_group():
 @store_option
 @data_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir, quiet):
+@endpoint_options("Load the votes into this SPARQL 1.1 server instead of --store (Graph Store Protocol: "
+                  "the roll calls in one PUT, the votes in POSTs of 100,000), replacing the graph an earlier import wrote.",
+                  timeout=300.0)
+def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir, quiet, **kwargs):
     """Import UN General Assembly roll-call votes (CSV or CSV.gz), replacing their named graph.
 
     Every row is checked first (vote codes, roll calls, duplicates, country codes
     by date); any problem stops the import with the file and line, before anything is written.
 
+    \b
     Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz --store build/store
+    Example: graphkit import unga votes.csv.gz roll_calls.csv.gz issues.csv.gz --endpoint http://127.0.0.1:8890
     """
+    endpoint = endpoint_from(kwargs)
     from ..unga.identity import load_identity
     from ..unga.readers import read_undl, read_voeten
     from ..unga.store import import_table
@@ -52,8 +59,16 @@ def import_unga(votes, roll_calls, issues, layout, release, store_dir, data_dir,
             raise InputError("the undl layout takes one file (its rows carry the roll calls)", value=str(roll_calls),
                              hint="graphkit import unga undl.csv --layout undl")
         table = read_undl(votes, identity=identity)
-    result = import_table(table, store_dir, release=release, progress=not quiet)
     s = table.summary()
+    if endpoint is not None:
+        from ..endpoint_load import load_votes
+
+        sent = load_votes(table, endpoint, release=release, progress=not quiet)
+        click.echo(f"imported {sent['votes']} votes on {sent['roll_calls']} roll calls ({s['first']} to {s['last']}, "
+                   f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {sent['graph']} "
+                   f"on {endpoint.url} ({endpoint.profile.name}): {sent['triples']} triples, {sent['seconds']:.1f} s")
+        return
+    result = import_table(table, store_dir, release=release, progress=not quiet)
     click.echo(f"imported {result.votes} votes on {result.roll_calls} roll calls ({s['first']} to {s['last']}, "
                f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
                f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s")

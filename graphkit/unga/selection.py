@@ -111,12 +111,16 @@ class VoteSelection:
         return "GA votes: " + (", ".join(parts) or "all roll calls")
 
 
-def load_matrix(store_dir=DEFAULT_STORE, selection: VoteSelection | None = None, data_dir=DEFAULT_DATA) -> UngaMatrix:
+def load_matrix(store_dir=DEFAULT_STORE, selection: VoteSelection | None = None, data_dir=DEFAULT_DATA, *,
+                endpoint=None, progress: bool = False) -> UngaMatrix:
     """The state × roll-call matrix of the imported votes that ``selection`` keeps.
 
     Opens the store read-only (:func:`~graphkit.unga.store.read_votes`) and keys
     the voters with the identity table of ``data_dir``; the matrix can then
     resolve state names (:meth:`~graphkit.unga.matrix.UngaMatrix.key_of`).
+    With ``endpoint`` (a :class:`graphkit.endpoint.Endpoint`) the votes are read
+    from that server in pages instead (:func:`~graphkit.unga.remote.endpoint_table`;
+    ``progress`` shows a bar on stderr).
 
     Raises
     ------
@@ -138,7 +142,11 @@ def load_matrix(store_dir=DEFAULT_STORE, selection: VoteSelection | None = None,
     """
     selection = selection or VoteSelection()
     identity = load_identity(data_dir)
-    table = read_votes(store_dir, selection.layout)
+    if endpoint is not None:
+        from .remote import endpoint_table
+        table = endpoint_table(endpoint, selection.layout, progress=progress)
+    else:
+        table = read_votes(store_dir, selection.layout)
     return vote_matrix(table, session=selection.session, issue=selection.issue, since=selection.since,
                        until=selection.until, merge_successors=selection.merge_successors, identity=identity,
                        min_votes=selection.min_votes)
