@@ -249,9 +249,11 @@ class Endpoint:
         return list(self._graphs)
 
     def _listed_graphs(self) -> list[str]:
-        # Virtuoso answers GRAPH ?g { } with one empty row: it needs a triple pattern to list graphs.
-        pattern = "?s ?p ?o" if self.profile.name == "virtuoso" else ""
-        data = self._post_query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }}", default_graphs=[], named_graphs=[])
+        # Virtuoso answers GRAPH ?g { } with one empty row, and SELECT DISTINCT ?g over GRAPH ?g { ?s ?p ?o }
+        # takes 20 s on 60,000 triples; grouping answers at once. Oxigraph lists its graphs for GRAPH ?g { }.
+        text = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g" if self.profile.name == "virtuoso"
+                else "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        data = self._post_query(text, default_graphs=[], named_graphs=[])
         names = [b["g"]["value"] for b in json.loads(data)["results"]["bindings"] if "g" in b]
         return sorted(g for g in names if g.startswith(self.graph_base))
 
@@ -286,13 +288,14 @@ class Endpoint:
         ------
         EndpointError
             The server is down, slow or refuses the query, or it cut the answer
-            short (Virtuoso's ``ResultSetMaxRows``: a silently partial answer would be a wrong one).
+            short (Virtuoso's ``ResultSetMaxRows``: a silently partial answer would be a wrong one;
+            Virtuoso flags an answer of exactly that many rows too, so it counts as cut).
         """
         headers: dict = {}
         data = self._post_query(text, default_graphs=default_graphs, named_graphs=default_graphs, response_headers=headers)
         cap = next((v for k, v in headers.items() if k.lower() == "x-sparql-maxrows"), None)
         if cap is not None:
-            raise EndpointError(f"{self.url} cut the answer to {cap} rows (its result-size limit)",
+            raise EndpointError(f"{self.url} answered {cap} rows, its result-size limit: the answer may be cut short",
                                 hint="narrow the query (parameters, LIMIT), or raise the server's limit "
                                      "(Virtuoso: ResultSetMaxRows in virtuoso.ini)")
         return json.loads(data)

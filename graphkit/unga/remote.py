@@ -69,7 +69,7 @@ def endpoint_table(endpoint, layout: str = "voeten", *, page_rows: int | None = 
     endpoint : graphkit.endpoint.Endpoint
         The server the votes were loaded into (``graphkit import unga ... --endpoint URL``).
     page_rows : int, optional
-        Most votes per answer (default: the engine's result cap, else :data:`DEFAULT_PAGE_ROWS`).
+        Most votes per answer (default: one less than the engine's result cap, else :data:`DEFAULT_PAGE_ROWS`).
     progress : bool
         Show a progress bar on stderr.
 
@@ -87,7 +87,8 @@ def endpoint_table(endpoint, layout: str = "voeten", *, page_rows: int | None = 
     if owned.get(g) != VOTES_CREATOR:
         raise InputError(f"no UN votes of the {layout} layout on {endpoint.url} (no complete graph <{g}>)", value=g,
                          hint=f"run `graphkit import unga VOTES ROLL_CALLS [ISSUES] --endpoint {endpoint.url}` first")
-    page_rows = page_rows or endpoint.profile.max_rows or DEFAULT_PAGE_ROWS
+    cap = endpoint.profile.max_rows
+    page_rows = page_rows or (cap - 1 if cap else DEFAULT_PAGE_ROWS)  # a full answer of `cap` rows counts as cut
     act_prefix = f"{ID}act/unga-{layout}-"
     state_prefix = len(f"{ID}state/")
     dataset = [g]
