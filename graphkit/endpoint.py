@@ -293,17 +293,37 @@ class Endpoint:
         """
         headers: dict = {}
         data = self._post_query(text, default_graphs=default_graphs, named_graphs=default_graphs, response_headers=headers)
-        cap = next((v for k, v in headers.items() if k.lower() == "x-sparql-maxrows"), None)
-        if cap is not None:
-            raise EndpointError(f"{self.url} answered {cap} rows, its result-size limit: the answer may be cut short",
-                                hint="narrow the query (parameters, LIMIT), or raise the server's limit "
-                                     "(Virtuoso: ResultSetMaxRows in virtuoso.ini)")
+        self._check_complete(headers)
         return json.loads(data)
 
     def construct(self, text: str, *, default_graphs: list[str] | None = None) -> str:
-        """Run a CONSTRUCT or DESCRIBE; the triples as N-Triples text."""
-        return self._post_query(text, accept="application/n-triples", default_graphs=default_graphs,
-                                named_graphs=default_graphs).decode("utf-8")
+        """Run a CONSTRUCT or DESCRIBE; the triples as N-Triples text (an incomplete answer raises, as for :meth:`select`)."""
+        headers: dict = {}
+        data = self._post_query(text, accept="application/n-triples", default_graphs=default_graphs,
+                                named_graphs=default_graphs, response_headers=headers)
+        self._check_complete(headers)
+        return data.decode("utf-8")
+
+    def _check_complete(self, headers: dict) -> None:
+        """Refuse an answer the server marked as partial (a partial answer read as whole would be a wrong one).
+
+        Virtuoso answers ``200 OK`` in both cases: ``X-SPARQL-MaxRows`` when it
+        cut the rows at ``ResultSetMaxRows`` (it also flags an answer of exactly
+        that many rows), ``X-SQL-State`` (``S1TAT``) when it stopped the query at
+        its time limit and sent what it had ("anytime" answers).
+        """
+        lower = {k.lower(): v for k, v in headers.items()}
+        if "x-sparql-maxrows" in lower:
+            raise EndpointError(f"{self.url} answered {lower['x-sparql-maxrows']} rows, its result-size limit: "
+                                "the answer may be cut short",
+                                hint="narrow the query (parameters, LIMIT), or raise the server's limit "
+                                     "(Virtuoso: ResultSetMaxRows in virtuoso.ini)")
+        if "x-sql-state" in lower:
+            message = lower.get("x-sql-message", "").split("Activity:")[0].strip()
+            raise EndpointError(f"{self.url} stopped the query and answered only part of it ({lower['x-sql-state']}: "
+                                f"{message[:200]})",
+                                hint="the server's time limit was reached (Virtuoso: MaxQueryExecutionTime in "
+                                     "virtuoso.ini); narrow the query or raise the limit")
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update (the caller decides whether updates are allowed)."""

@@ -146,14 +146,23 @@ def _prologue() -> str:
 
 
 class EndpointBackend:
-    """A SPARQL 1.1 endpoint (:class:`graphkit.endpoint.Endpoint` or its root URL); the prefixes go in a prologue."""
+    """A SPARQL 1.1 endpoint (:class:`graphkit.endpoint.Endpoint` or its root URL); the prefixes go in a prologue.
 
-    def __init__(self, endpoint):
+    ``default_graphs`` (default: every graph graphkit owns on the server) is the
+    dataset of the queries run here: sent as the protocol's ``default-graph-uri``
+    and ``named-graph-uri``, never left to the engine (Virtuoso would read every
+    graph on the server, Oxigraph only its default graph). A per-query dataset
+    (issue 13's ``# dataset:`` header) passes its graphs here. Existence checks
+    of parameters (:class:`Exists`) use the same dataset.
+    """
+
+    def __init__(self, endpoint, default_graphs: list[str] | None = None):
         from .endpoint import Endpoint
         self.ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(str(endpoint))
+        self.default_graphs = default_graphs
 
     def ask(self, text):
-        return bool(self.ep.select(_prologue() + text)["boolean"])
+        return bool(self.ep.select(_prologue() + text, default_graphs=self.default_graphs)["boolean"])
 
     def text_for(self, query):
         """The query's text, or its variant for the server's engine (:mod:`graphkit.query_variants`)."""
@@ -163,16 +172,17 @@ class EndpointBackend:
     def rows(self, text, terms):
         text = _prologue() + inject_values(text, {k: str(v) for k, v in terms.items()})
         if operation(text) in ("CONSTRUCT", "DESCRIBE"):
-            g = ntriples_to_rdflib(self.ep.construct(text))
+            g = ntriples_to_rdflib(self.ep.construct(text, default_graphs=self.default_graphs))
             return RdflibBackend.triples_rows(g)
-        data = self.ep.select(text)
+        data = self.ep.select(text, default_graphs=self.default_graphs)
         if "boolean" in data:
             return ["result"], [{"result": bool(data["boolean"])}]
         names = data["head"]["vars"]
         return names, [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
 
     def construct_nt(self, text, terms=None):
-        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
+        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}),
+                                 default_graphs=self.default_graphs)
 
     def update(self, text):
         self.ep.update(_prologue() + text)

@@ -217,3 +217,15 @@ def test_bad_endpoint_url_and_server_errors(world_endpoint):
     wrong = Endpoint(world_endpoint.url, query_path="nope", graph_base=world_endpoint.graph_base, credentials=False)
     with pytest.raises(EndpointError, match="answered 404"):
         wrong.select("ASK {}")
+
+
+def test_a_query_can_be_given_its_default_graphs(world_endpoint):
+    """The dataset is always named: by default graphkit's graphs, or the graphs a query is given (issue 13)."""
+    from graphkit.query_backends import EndpointBackend
+
+    positions = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p gk:act ?a }"
+    states_only = EndpointBackend(world_endpoint, default_graphs=[world_endpoint.graph_base + "states.ttl"])
+    assert states_only.rows(positions, {})[1] == [{"n": 0}]
+    assert EndpointBackend(world_endpoint).rows(positions, {})[1] == [{"n": 14}]  # 3 + 3 + 5 + 3 positions (conftest)
+    acts = EndpointBackend(world_endpoint, default_graphs=[world_endpoint.graph_base + "lists/w-2021-vote.csv"])
+    assert acts.rows(positions, {})[1] == [{"n": 5}]  # the vote's list: 3 yes, 1 no, 1 abstention

@@ -104,3 +104,19 @@ def test_the_virtuoso_variant_runs_on_virtuoso(ep):
     assert len(rows) == 11 and {r["name"] for r in rows} == {"Avalon", "Borduria", "Carpania", "Dorvia", "Elbonia", "Freedonia"}
     avalon = {r["act"].rsplit("/", 1)[1]: r["side"] for r in rows if r["name"] == "Avalon"}
     assert avalon == {"w-2020-support": 1, "w-2021-vote": 1}  # a no on a vote whose yes criticises
+
+
+def test_an_answer_stopped_at_the_servers_time_limit_is_an_error_not_a_short_answer(ep):
+    """Virtuoso's 'anytime' answers: 200 OK, partial rows, and X-SQL-State: S1TAT."""
+    graph = ep.graph_base + "join"
+    ep.put_graph(graph, "".join(f"<urn:s{i}> <urn:p> <urn:o{i % 50}> .\n" for i in range(60_000)))
+    slow = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a ?p ?o . ?b ?p ?o . ?c ?p ?o }} }}"
+    import urllib.parse
+    headers: dict = {}
+    fields = [("query", slow), ("timeout", "200"), ("default-graph-uri", graph), ("named-graph-uri", graph)]
+    ep._request(ep.query_url, data=urllib.parse.urlencode(fields).encode(), method="POST",
+                headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+                response_headers=headers)
+    assert any(k.lower() == "x-sql-state" for k in headers)  # the server's own word that the answer is partial
+    with pytest.raises(EndpointError, match="stopped the query and answered only part of it"):
+        ep._check_complete(headers)
