@@ -1,7 +1,8 @@
 """graphkit on remote SPARQL stores: Virtuoso (started as .ci/run starts it) and an Oxigraph server, against the
 embedded store. Run by hand, not by pytest (it reads ../shared/reference/unga/ and takes some minutes):
 
-    python bench/bench_endpoints.py [--unga DIR] [--work DIR] [--timeout S] [--skip-bulk] [-o bench/RESULTS-endpoints.md]
+    python bench/bench_endpoints.py [--unga DIR] [--work DIR] [--timeout S] [--skip-bulk] [--no-oxigraph]
+                                    [--queries NAME ...] [-o bench/RESULTS-endpoints.md]
 
 What it does, and measures (wall seconds on this machine; all through graphkit):
 
@@ -77,7 +78,9 @@ def run_one(name: str, target: str, engine: str | None, timeout: float, env) -> 
     except subprocess.TimeoutExpired:
         return {"error": f"> {timeout:g} s"}
     if out.returncode != 0:
-        return {"error": (out.stderr.strip().splitlines() or ["?"])[-1][:160]}
+        last = (out.stderr.strip().splitlines() or ["?"])[-1]
+        last = last.split("Error: ", 1)[-1].split(" — ")[0]  # the message without the exception's name and hint
+        return {"error": "error: " + last[:110]}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -121,6 +124,8 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=300.0, help="Time limit of one query (seconds).")
     ap.add_argument("--skip-bulk", action="store_true", help="Skip Virtuoso's bulk loader.")
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "bench" / "RESULTS-endpoints.md")
+    ap.add_argument("--queries", nargs="*", help="Only these library queries (default: all).")
+    ap.add_argument("--no-oxigraph", action="store_true", help="Leave out the Oxigraph server (its vote load takes minutes).")
     ap.add_argument("--one-query", help=argparse.SUPPRESS)
     ap.add_argument("--target", help=argparse.SUPPRESS)
     ap.add_argument("--engine", help=argparse.SUPPRESS)
@@ -149,25 +154,27 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     v = start_virtuoso(work / "virtuoso")
     say(f"Virtuoso started in {time.perf_counter() - started:.1f} s at {v.url}")
-    ox_proc, ox_url = start_oxigraph(work / "oxigraph")
+    ox_proc, ox_url = (None, None) if args.no_oxigraph else start_oxigraph(work / "oxigraph")
     env = {**os.environ, "GRAPHKIT_NETRC": str(v.netrc), "GRAPHKIT_ENDPOINT_USER": "", "GRAPHKIT_ENDPOINT_PASSWORD": ""}
     os.environ.update(env)
     try:
-        servers = {"virtuoso": Endpoint(v.url, timeout=args.timeout), "oxigraph": Endpoint(ox_url, timeout=args.timeout)}
+        servers = {"virtuoso": Endpoint(v.url, timeout=args.timeout)}
+        if ox_url:
+            servers["oxigraph"] = Endpoint(ox_url, timeout=args.timeout)
         store = work / "store"
         result = build(ROOT / "data")
         store_load_build(result, store, data_dir=ROOT / "data")
         say("\n## Loading the shipped data (one Graph Store Protocol PUT per graph)\n")
         per_graph = {name: load_build(result, ep) for name, ep in servers.items()}
-        say("| graph | triples | Virtuoso s | Oxigraph s |\n|---|---|---|---|")
+        names = list(servers)
+        say("| graph | triples | " + " | ".join(f"{n} s" for n in names) + " |\n|---|---|" + "---|" * len(names))
         from graphkit.store import build_quads_ntriples
         sizes = {g: nt.count("\n") for g, nt in build_quads_ntriples(result).items()}
         for g in per_graph["virtuoso"]["seconds"]:
             short = g.rsplit("/graph/", 1)[-1]
-            say(f"| {short} | {sizes.get(g, '')} | {per_graph['virtuoso']['seconds'][g]:.3f} | "
-                f"{per_graph['oxigraph']['seconds'][g]:.3f} |")
+            say(f"| {short} | {sizes.get(g, '')} | " + " | ".join(f"{per_graph[n]['seconds'][g]:.3f}" for n in names) + " |")
         say(f"| all {per_graph['virtuoso']['graphs']} graphs | {per_graph['virtuoso']['triples']} | "
-            f"{sum(per_graph['virtuoso']['seconds'].values()):.2f} | {sum(per_graph['oxigraph']['seconds'].values()):.2f} |")
+            + " | ".join(f"{sum(per_graph[n]['seconds'].values()):.2f}" for n in names) + " |")
 
         say("\n## Loading the full UN GA votes\n")
         files = _files(args.unga)
@@ -192,14 +199,16 @@ def main(argv=None) -> int:
         say(f"\n## Library queries, default parameters (each in its own process, limit {args.timeout:g} s)\n")
         say("| query | rows (embedded) | embedded s | Oxigraph server s | Virtuoso s | same rows on both servers |\n|---|---|---|---|---|---|")
         for q in list_queries():
+            if args.queries and q.name not in args.queries:
+                continue
             ref = run_one(q.name, str(store), None, args.timeout, env)
-            ox = run_one(q.name, ox_url, "oxigraph", args.timeout, env)
+            ox = run_one(q.name, ox_url, "oxigraph", args.timeout, env) if ox_url else {"error": "not run"}
             vi = run_one(q.name, v.url, "virtuoso", args.timeout, env)
             cell = lambda r: r.get("error") or f"{r['seconds']:.2f}"  # noqa: E731
             if "rows" in ref:
-                same = "yes" if all("rows" in r and r["rows"] == ref["rows"] for r in (ox, vi)) else \
-                    ", ".join(f"{k}: {'DIFFERENT' if 'rows' in r else 'no answer'}" for k, r in (("oxigraph", ox), ("virtuoso", vi))
-                              if r.get("rows") != ref["rows"])
+                ran = [(k, r) for k, r in (("oxigraph", ox), ("virtuoso", vi)) if r.get("error") != "not run"]
+                same = "yes" if all("rows" in r and r["rows"] == ref["rows"] for _, r in ran) else \
+                    ", ".join(f"{k}: {'DIFFERENT' if 'rows' in r else 'no answer'}" for k, r in ran if r.get("rows") != ref["rows"])
                 n = ref["n"]
             else:
                 same, n = ("ox=vi" if "rows" in ox and ox.get("rows") == vi.get("rows") else "?"), "—"
@@ -209,7 +218,7 @@ def main(argv=None) -> int:
         say("| votes read from | s (whole command) | same answer |\n|---|---|---|")
         base = ["compare", "USA", "ISR", "--source", "unga", "--format", "json"]
         s_local, local = _graphkit(base + ["--store", str(store)], env)
-        say(f"| embedded store (array cache) | {s_local:.1f} | — |")
+        say(f"| embedded store (the import's array cache) | {s_local:.1f} | — |")
         for name, ep in servers.items():
             s_remote, remote = _graphkit(base + ["--endpoint", ep.url], env)
             ok = remote.returncode == 0 and remote.stdout == local.stdout
@@ -217,8 +226,9 @@ def main(argv=None) -> int:
         say(f"\nanswer: {local.stdout.strip()[:400]}")
     finally:
         v.stop()
-        ox_proc.terminate()
-        ox_proc.wait(timeout=30)
+        if ox_proc is not None:
+            ox_proc.terminate()
+            ox_proc.wait(timeout=30)
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     args.output.write_text("\n".join(lines) + "\n")

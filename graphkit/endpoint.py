@@ -213,9 +213,10 @@ class Endpoint:
             raise EndpointError(f"{self.url} asks for credentials ({urllib.parse.urlsplit(url).path})", value=url,
                                 hint=f"set {USER_VARIABLE} and {PASSWORD_VARIABLE}, or give a netrc file "
                                      f"({NETRC_VARIABLE} or ~/.netrc: machine HOST login USER password PASS)") from None
-        already = self._auth.knows(path)
+        # First 401: learn the challenge (new, or a nonce the server has since expired) and sign again;
+        # a second one only when the server calls the nonce stale; else the credentials are wrong.
         stale = "stale=true" in (challenge or "").replace('"', "").replace(" ", "").lower()
-        if attempt == 0 and (not already or stale) or attempt == 1 and stale:
+        if attempt == 0 or attempt == 1 and stale:
             self._auth.learn(path, challenge)
             self._no_challenge.discard(path)
             return True

@@ -229,3 +229,31 @@ def test_a_query_can_be_given_its_default_graphs(world_endpoint):
     assert EndpointBackend(world_endpoint).rows(positions, {})[1] == [{"n": 14}]  # 3 + 3 + 5 + 3 positions (conftest)
     acts = EndpointBackend(world_endpoint, default_graphs=[world_endpoint.graph_base + "lists/w-2021-vote.csv"])
     assert acts.rows(positions, {})[1] == [{"n": 5}]  # the vote's list: 3 yes, 1 no, 1 abstention
+
+
+def test_credentials_come_from_the_environment_or_a_netrc_file(tmp_path):
+    from graphkit.endpoint_auth import credentials_for
+
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1:8890 login porty password p1\nmachine 127.0.0.1 login hosty password p2\n")
+    netrc.chmod(0o600)
+    env = {"GRAPHKIT_NETRC": str(netrc)}
+    assert credentials_for("http://127.0.0.1:8890/", env).user == "porty"  # host:port first
+    assert credentials_for("http://127.0.0.1:7878", env).user == "hosty"  # then the host
+    assert credentials_for("http://example.org", env) is None
+    both = {**env, "GRAPHKIT_ENDPOINT_USER": "envy", "GRAPHKIT_ENDPOINT_PASSWORD": "p3"}
+    assert credentials_for("http://127.0.0.1:8890", both).user == "envy"  # the environment wins
+    with pytest.raises(EndpointError, match="GRAPHKIT_ENDPOINT_PASSWORD is not set"):
+        credentials_for("http://127.0.0.1:8890", {"GRAPHKIT_ENDPOINT_USER": "envy"})
+    netrc.write_text("host 127.0.0.1 login u password p\n")  # "host" is not a netrc word
+    with pytest.raises(EndpointError, match="cannot read the netrc file") as bad:
+        credentials_for("http://127.0.0.1:8890", env)
+    assert str(netrc) in str(bad.value)
+
+
+def test_the_engine_can_be_named_and_an_unknown_engine_is_refused():
+    assert Endpoint("http://127.0.0.1:1", engine="virtuoso", credentials=False).query_url == "http://127.0.0.1:1/sparql"
+    with pytest.raises(EndpointError, match="unknown engine 'fuseki'.*oxigraph, virtuoso, generic"):
+        Endpoint("http://127.0.0.1:1", engine="fuseki", credentials=False)
+    out = CliRunner().invoke(main, ["query", "acts-by-forum-year", "--endpoint", "http://127.0.0.1:1", "--engine", "qlever"])
+    assert out.exit_code == 2 and "qlever" in out.output
