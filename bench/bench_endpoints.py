@@ -84,10 +84,12 @@ def run_one(name: str, target: str, engine: str | None, timeout: float, env) -> 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def start_oxigraph(folder: Path):
+def start_oxigraph(folder: Path, timeout: float):
+    """An Oxigraph server that abandons a query after ``timeout`` s (else a query the client gave up on runs on)."""
     from tests.sparql_support import _wait_ready, free_port
     port = free_port()
-    proc = subprocess.Popen([shutil.which("oxigraph"), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([shutil.which("oxigraph"), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
+                             "--timeout-s", str(int(timeout))],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     _wait_ready(url, 30)
@@ -154,7 +156,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     v = start_virtuoso(work / "virtuoso")
     say(f"Virtuoso started in {time.perf_counter() - started:.1f} s at {v.url}")
-    ox_proc, ox_url = (None, None) if args.no_oxigraph else start_oxigraph(work / "oxigraph")
+    ox_proc, ox_url = (None, None) if args.no_oxigraph else start_oxigraph(work / "oxigraph", args.timeout)
     env = {**os.environ, "GRAPHKIT_NETRC": str(v.netrc), "GRAPHKIT_ENDPOINT_USER": "", "GRAPHKIT_ENDPOINT_PASSWORD": ""}
     os.environ.update(env)
     try:

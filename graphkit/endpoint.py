@@ -297,6 +297,21 @@ class Endpoint:
         self._check_complete(headers)
         return json.loads(data)
 
+    def select_iris(self, text: str, *, default_graphs: list[str] | None = None) -> list[list[str]]:
+        """Run a SELECT whose every value is an IRI; the rows as lists of IRI strings (tab-separated results).
+
+        For large answers: Virtuoso writes tab-separated results four times faster
+        than JSON (0.08 s against 0.35 s for 7,800 rows). It also writes them its
+        own way — IRIs in double quotes, not in angle brackets as SPARQL 1.1
+        says — so both are read.
+        """
+        headers: dict = {}
+        data = self._post_query(text, accept="text/tab-separated-values", default_graphs=default_graphs,
+                                named_graphs=default_graphs, response_headers=headers)
+        self._check_complete(headers)
+        lines = data.decode("utf-8").split("\n")[1:]
+        return [[cell[1:-1] if cell[:1] in '<"' else cell for cell in line.split("\t")] for line in lines if line]
+
     def construct(self, text: str, *, default_graphs: list[str] | None = None) -> str:
         """Run a CONSTRUCT or DESCRIBE; the triples as N-Triples text (an incomplete answer raises, as for :meth:`select`)."""
         headers: dict = {}

@@ -178,7 +178,10 @@ class EndpointBackend:
         if "boolean" in data:
             return ["result"], [{"result": bool(data["boolean"])}]
         names = data["head"]["vars"]
-        return names, [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
+        rows = [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
+        if self.ep.profile.distinct_unreliable and is_distinct(text):
+            rows = drop_duplicates(rows)
+        return names, rows
 
     def construct_nt(self, text, terms=None):
         return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}),
@@ -186,6 +189,45 @@ class EndpointBackend:
 
     def update(self, text):
         self.ep.update(_prologue() + text)
+
+
+def is_distinct(text: str) -> bool:
+    """Whether the query's outer SELECT is ``SELECT DISTINCT`` (or ``REDUCED`` is not: only DISTINCT promises it).
+
+    Examples
+    --------
+    >>> is_distinct("PREFIX a: <urn:a> SELECT DISTINCT ?x { { SELECT ?x {} } }"), is_distinct("SELECT ?x { { SELECT DISTINCT ?x {} } }")
+    (True, False)
+    """
+    from .sparqltext import tokens
+    depth, seen_select = 0, False
+    for kind, value, _ in tokens(text):
+        if kind == "{":
+            depth += 1
+        elif kind == "}":
+            depth -= 1
+        elif depth == 0 and seen_select:
+            return value.upper() == "DISTINCT"
+        elif depth == 0 and value.upper() == "SELECT":
+            seen_select = True
+    return False
+
+
+def drop_duplicates(rows: list[dict]) -> list[dict]:
+    """The rows without repeats, in their order (for engines that break DISTINCT; see :mod:`graphkit.engines`).
+
+    Examples
+    --------
+    >>> drop_duplicates([{"a": 1}, {"a": 2}, {"a": 1}])
+    [{'a': 1}, {'a': 2}]
+    """
+    seen, kept = set(), []
+    for r in rows:
+        key = tuple(r.items())
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
 
 
 def _json_value(b):

@@ -132,15 +132,16 @@ def endpoint_table(endpoint, layout: str = "voeten", *, page_rows: int | None = 
     try:
         for page in plan_pages(dict(sorted(counts.items())), page_rows):
             names = " ".join(f"<{a}>" for a in page)
-            rows = select(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }}")
+            rows = endpoint.select_iris(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} "
+                                        "?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }", default_graphs=dataset)
             expected = sum(counts[a] for a in page)
             if len(rows) != expected:
                 raise EndpointError(f"{endpoint.url} answered {len(rows)} votes for a page of {expected}",
                                     hint="the server cut or changed the answer; lower the page size, or re-run the import")
-            for b in rows:
-                rcids.append(b["a"]["value"][len(act_prefix):])
-                keys.append(b["who"]["value"][state_prefix:])
-                values.append(stance[b["s"]["value"]])
+            for a, who, s in rows:
+                rcids.append(a[len(act_prefix):])
+                keys.append(who[state_prefix:])
+                values.append(stance[s])
             if bar is not None:
                 bar.update(expected)
     finally:
