@@ -128,6 +128,8 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "bench" / "RESULTS-endpoints.md")
     ap.add_argument("--queries", nargs="*", help="Only these library queries (default: all).")
     ap.add_argument("--no-oxigraph", action="store_true", help="Leave out the Oxigraph server (its vote load takes minutes).")
+    ap.add_argument("--max-rows", type=int, default=10_000,
+                    help="Virtuoso's ResultSetMaxRows (default Debian's and CI's 10,000; larger answers are refused).")
     ap.add_argument("--one-query", help=argparse.SUPPRESS)
     ap.add_argument("--target", help=argparse.SUPPRESS)
     ap.add_argument("--engine", help=argparse.SUPPRESS)
@@ -154,8 +156,8 @@ def main(argv=None) -> int:
              "it), Oxigraph server 0.5.13, and the embedded pyoxigraph store; wall seconds.", ""]
     say = lambda s="": (print(s, flush=True), lines.append(s))  # noqa: E731
     started = time.perf_counter()
-    v = start_virtuoso(work / "virtuoso")
-    say(f"Virtuoso started in {time.perf_counter() - started:.1f} s at {v.url}")
+    v = start_virtuoso(work / "virtuoso", max_rows=args.max_rows)
+    say(f"Virtuoso started in {time.perf_counter() - started:.1f} s at {v.url} (ResultSetMaxRows {args.max_rows})")
     ox_proc, ox_url = (None, None) if args.no_oxigraph else start_oxigraph(work / "oxigraph", args.timeout)
     env = {**os.environ, "GRAPHKIT_NETRC": str(v.netrc), "GRAPHKIT_ENDPOINT_USER": "", "GRAPHKIT_ENDPOINT_PASSWORD": ""}
     os.environ.update(env)
