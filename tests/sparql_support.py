@@ -137,7 +137,7 @@ class Server:
         from graphkit.endpoint import Endpoint
         base = graph_base or f"urn:graphkit-test:{uuid.uuid4()}/"
         return Endpoint(self.url, graph_base=base, credentials=kw.pop("credentials", self.credentials()),
-                        **{"timeout": 20, **kw})
+                        **{"timeout": 120, **kw})  # generous: CI shares its two cores
 
     def env(self) -> dict:
         """Environment for a CLI run that should find the credentials (and nothing else of the caller's)."""

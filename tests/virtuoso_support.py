@@ -236,8 +236,7 @@ def _main(argv: list[str]) -> int:
     folder = Path(argv[1])
     if argv[0] == "stop":
         pid = int((folder / "pid").read_text())
-        http_port = 0
-        VirtuosoServer(folder, http_port, 0, pid).stop()
+        VirtuosoServer(folder, 0, 0, pid).stop()
         return 0
     started = time.monotonic()
     v = start_virtuoso(folder)
