@@ -70,11 +70,18 @@ class Graphkit:
         The data folder (default: the shipped data).
     store : path, optional
         The store directory (default: ``$GRAPHKIT_STORE`` or the per-user store).
+    endpoint : graphkit.store.endpoint.Endpoint or str, optional
+        A SPARQL 1.1 server the votes were loaded into (``graphkit import ... --endpoint``):
+        vote sources read their votes there, in pages, instead of the store.
     """
 
-    def __init__(self, data=None, store=None):
+    def __init__(self, data=None, store=None, endpoint=None):
         self.data_dir = Path(data) if data is not None else DEFAULT_DATA
         self.store_dir = store_path(store)
+        if endpoint is not None and not hasattr(endpoint, "select"):
+            from .store.endpoint import Endpoint
+            endpoint = Endpoint(str(endpoint))
+        self.endpoint = endpoint
 
     def __repr__(self) -> str:
         return f"Graphkit(data={str(self.data_dir)!r}, store={str(self.store_dir)!r})"
@@ -161,6 +168,9 @@ class Graphkit:
 
     def _open(self, source: str, options: dict):
         src = self.source(source)
+        if self.endpoint is not None and src.kind == "statements":
+            raise InputError("--endpoint applies to vote sources (the curated acts are read from --data)",
+                             value=self.endpoint.url, hint="add --source unga (or another vote source), or drop --endpoint")
         selection = self.selection(**options)
         src.check(selection)
         return src, selection, src.matrix(self, selection)
@@ -303,6 +313,6 @@ class Graphkit:
         return query_columns(name_or_path, params, **backend)
 
 
-def open(data=None, store=None) -> Graphkit:  # noqa: A001 - graphkit.open, like sqlite_utils.Database
-    """Open graphkit on a data folder and a store (defaults: the shipped data and the per-user store)."""
-    return Graphkit(data, store)
+def open(data=None, store=None, endpoint=None) -> Graphkit:  # noqa: A001 - graphkit.open, like sqlite_utils.Database
+    """Open graphkit on a data folder and a store (defaults: the shipped data and the per-user store), or an endpoint."""
+    return Graphkit(data, store, endpoint)

@@ -1,4 +1,12 @@
-"""Fixtures shared by the SPARQL tests: stores of the tiny world and of the shipped data, a real Oxigraph server.
+"""Fixtures shared by the SPARQL tests: stores of the tiny world and of the shipped data, real SPARQL servers.
+
+Two engines, each a real server on 127.0.0.1: Oxigraph (CI's, named by
+``GRAPHKIT_TEST_ENDPOINT``, or one started here) and Virtuoso (CI's, named by
+``GRAPHKIT_TEST_VIRTUOSO`` and ``GRAPHKIT_TEST_VIRTUOSO_NETRC``, or one started
+here by :mod:`tests.virtuoso_support` when Debian's virtuoso-opensource is
+installed; otherwise its tests are skipped, saying why). ``engine_server`` and
+``world_endpoint`` are parametrised over both, so a test that takes them runs
+on each engine.
 
 Import the fixtures into a test module with ``from tests.sparql_support import *``.
 """
@@ -13,6 +21,8 @@ import subprocess
 import time
 import urllib.request
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +32,11 @@ from graphkit.store.library import compact
 from graphkit.store.embedded import load_build
 from world_support import tiny_world
 
-__all__ = ["world_store", "shipped_store", "oxigraph_server", "world_endpoint", "rows_as_csv_cells", "free_port"]
+__all__ = ["world_store", "shipped_store", "oxigraph_server", "virtuoso_server", "engine_server", "world_endpoint",
+           "rows_as_csv_cells", "free_port", "ENGINES", "Server"]
+
+#: The engines every endpoint test runs on.
+ENGINES = ("oxigraph", "virtuoso")
 
 
 @pytest.fixture(scope="session")
@@ -83,15 +97,72 @@ def oxigraph_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def world_endpoint(oxigraph_server):
-    """The tiny world PUT to the server under graph names of its own, so other data on it does not mix in."""
-    from graphkit.store.endpoint import Endpoint, load_build_to_endpoint
-    base = f"urn:graphkit-test:{uuid.uuid4()}/"
-    ep = Endpoint(oxigraph_server, timeout=20, graph_base=base)
+def virtuoso_server(tmp_path_factory):
+    """A real Virtuoso server: CI's, or a throw-away one started here; skipped when Virtuoso is not installed.
+
+    Yields a :class:`Server`: the URL and the netrc file holding the credentials
+    of its write user (``graphkit``, with the SPARQL_UPDATE role).
+    """
+    url = os.environ.get("GRAPHKIT_TEST_VIRTUOSO")
+    if url:
+        yield Server("virtuoso", url.rstrip("/"), Path(os.environ["GRAPHKIT_TEST_VIRTUOSO_NETRC"]))
+        return
+    from virtuoso_support import start_virtuoso, virtuoso_binaries
+    if virtuoso_binaries() is None:
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource; .ci/run does) and "
+                    "GRAPHKIT_TEST_VIRTUOSO names no server")
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield Server("virtuoso", server.url, server.netrc)
+    finally:
+        server.stop()
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running test server: its engine, root URL and (for writes) a netrc file with its credentials."""
+
+    engine: str
+    url: str
+    netrc: Path | None = None
+
+    def credentials(self):
+        if self.netrc is None:
+            return False
+        from graphkit.store.endpoint_auth import credentials_for
+        return credentials_for(self.url, {"GRAPHKIT_NETRC": str(self.netrc)}) or False
+
+    def endpoint(self, graph_base: str | None = None, **kw):
+        """An :class:`graphkit.store.endpoint.Endpoint` on this server, writing under ``graph_base`` (default: a new one)."""
+        from graphkit.store.endpoint import Endpoint
+        base = graph_base or f"urn:graphkit-test:{uuid.uuid4()}/"
+        return Endpoint(self.url, graph_base=base, credentials=kw.pop("credentials", self.credentials()),
+                        **{"timeout": 120, **kw})  # generous: CI shares its two cores
+
+    def env(self) -> dict:
+        """Environment for a CLI run that should find the credentials (and nothing else of the caller's)."""
+        return {"GRAPHKIT_NETRC": str(self.netrc) if self.netrc else os.devnull,
+                "GRAPHKIT_ENDPOINT_USER": "", "GRAPHKIT_ENDPOINT_PASSWORD": ""}
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_server(request) -> Server:
+    """Each engine's server in turn (the test runs once per engine)."""
+    if request.param == "oxigraph":
+        return Server("oxigraph", request.getfixturevalue("oxigraph_server"))
+    return request.getfixturevalue("virtuoso_server")
+
+
+@pytest.fixture(scope="session")
+def world_endpoint(engine_server):
+    """The tiny world PUT to each engine under graph names of its own, so other data on it does not mix in."""
+    from graphkit.store.endpoint_load import load_build_to_endpoint
+    ep = engine_server.endpoint()
     load_build_to_endpoint(tiny_world(), ep)
     yield ep
-    for g in ep.graphs():
+    for g in ep.owned_graphs():
         ep.delete_graph(g)
+    ep.delete_graph(ep.manifest_graph)
 
 
 def rows_as_csv_cells(columns, rows) -> list[list[str]]:

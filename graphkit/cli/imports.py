@@ -17,7 +17,7 @@ from ..graph.states import load_states
 from ..sources import SOURCES
 from ..store.votes import import_table
 from . import main
-from .options import data_option, store_option
+from .options import data_option, endpoint_from, endpoint_options, store_option
 
 
 @main.group("import")
@@ -35,9 +35,19 @@ def _wrap(command: click.Command) -> click.Command:
     def callback(store_dir, data_dir, release, quiet, **kwargs):
         ctx = click.get_current_context()
         ctx.obj = {"states": lambda: load_states(data_dir)}
+        endpoint = endpoint_from(kwargs)
         table = read(**kwargs)
-        result = import_table(table, store_dir, release=release, progress=not quiet)
         s = table.summary()
+        if endpoint is not None:
+            from ..store.endpoint_load import load_votes
+
+            sent = load_votes(table, endpoint, release=release, progress=not quiet)
+            click.echo(f"imported {sent['votes']} votes on {sent['roll_calls']} records ({s['first']} to {s['last']}, "
+                       f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {sent['graph']} "
+                       f"on {endpoint.url} ({endpoint.profile.name}): {sent['triples']} triples, {sent['seconds']:.1f} s",
+                       err=True)
+            return
+        result = import_table(table, store_dir, release=release, progress=not quiet)
         click.echo(f"imported {result.votes} votes on {result.roll_calls} records ({s['first']} to {s['last']}, "
                    f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
                    f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s", err=True)
@@ -47,6 +57,9 @@ def _wrap(command: click.Command) -> click.Command:
     for option in (click.Option(["--release"], help="Release label of the data set (default: file names and sha256 prefixes)."),
                    click.Option(["--quiet"], is_flag=True, help="No progress bar.")):
         wrapped.params.append(option)
+    wrapped = endpoint_options("Load the votes into this SPARQL 1.1 server instead of --store (Graph Store Protocol: "
+                               "the records in one PUT, the votes in POSTs of 100,000), replacing the graph an earlier "
+                               "import wrote.", timeout=300.0)(wrapped)
     return store_option(data_option(wrapped))
 
 
