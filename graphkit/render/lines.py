@@ -83,12 +83,13 @@ def draw_chart(chart: LineChart, *, width: float = 9.0, height: float = 5.0):
     bottom = 0.12 + 0.035 * len(caption)
     ax = fig.add_axes((0.08, bottom, 0.72, 0.86 - bottom))
     ax.axhline(0, color="#999999", lw=0.6, zorder=0)
+    dots = max((len(s.points()) for s in chart.series), default=0) < 40      # markers on short series only, alike for all
     for i, s in enumerate(chart.series):
         colour = PALETTE[i % len(PALETTE)]
         for j, seg in enumerate(s.segments):
             xs = [p["x"] for p in seg]
             ax.fill_between(xs, [p["lo"] for p in seg], [p["hi"] for p in seg], color=colour, alpha=0.18, lw=0)
-            ax.plot(xs, [p["y"] for p in seg], color=colour, lw=1.6, marker="o" if len(seg) < 40 else None,
+            ax.plot(xs, [p["y"] for p in seg], color=colour, lw=1.6, marker="o" if dots else None,
                     markersize=3, label=s.label if j == 0 else None)
     if all(float(p["x"]).is_integer() for s in chart.series for p in s.points()):
         from matplotlib.ticker import MaxNLocator
