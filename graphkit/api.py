@@ -285,6 +285,25 @@ class Graphkit:
         roll calls that moved that state most in that period, with their
         provenance (:class:`~graphkit.reports.ideal.IdealExplainReport`).
 
+        Parameters
+        ----------
+        source : str
+            A vote source (``unga``, ``hrc`` ...).
+        by : {"session", "year"}
+            What a period is.
+        state : str or list of str, optional
+            The states whose rows are reported (all by default).
+        walk : {"reverting", "random"}
+            The walk between periods (:data:`graphkit.analysis.ideal.points.WALKS`).
+        priors : graphkit.analysis.ideal.Priors, optional
+            Prior scales of your own, instead of ``walk``.
+        explain, year : str and int, optional
+            A state and the year of the period to explain.
+        top : int
+            How many roll calls the explanation lists.
+        **options
+            The selection (``since``, ``until``, ``session``, ``issue``, ``min_votes``, ``layout``).
+
         Returns
         -------
         IdealReport or IdealExplainReport

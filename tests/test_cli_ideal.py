@@ -246,6 +246,7 @@ def test_a_state_that_never_voted(store, args, message):
     (["--state", "USA", "--figure", "/no/such/folder/x.png"], "output folder /no/such/folder does not exist"),
     (["--explain", "IND", "--year", "2009", "--figure", "x.png"], "does not go with --explain"),
     (["--format", "parquet"], "--format parquet writes a file"),
+    (["--explain", "IND", "--year", "2009", "--top", "0"], "0 is not in the range x>=1"),
 ])
 def test_usage_errors(store, args, message):
     r = run(store, *args)

@@ -46,7 +46,7 @@ def _check_figure(path: Path | None) -> None:
 @click.option("--explain", "explain", metavar="STATE",
               help="List the roll calls that moved STATE most in the period of --year, with their provenance.")
 @click.option("--year", type=int, help="With --explain: the year (by session: the session held that year).")
-@click.option("--top", type=int, default=10, show_default=True, help="With --explain: how many roll calls to list.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="With --explain: how many roll calls to list.")
 @click.option("--figure", type=click.Path(dir_okay=False, path_type=Path),
               help="Draw the --state series over time with ±1.96 se bands: FILE.png, FILE.svg or FILE.html "
                    "(a small self-contained chart, no network).")
