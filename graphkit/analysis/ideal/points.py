@@ -163,8 +163,9 @@ def ideal_points(matrix: PositionMatrix, by: str = "session", *, texts=None, wal
     Raises
     ------
     DataError
-        No roll call with a period, no period with two roll calls, a single
-        period with fewer than two, or what :func:`~graphkit.analysis.ideal.model.estimate` refuses.
+        No roll call with a period, one choice only in the whole selection (vetoes), no
+        period with two roll calls, a single period with fewer than two, or what
+        :func:`~graphkit.analysis.ideal.model.estimate` refuses.
     InputError
         An unknown ``by`` or ``walk``.
 
@@ -214,6 +215,12 @@ def ideal_points(matrix: PositionMatrix, by: str = "session", *, texts=None, wal
         if texts is not None:
             texts = [t for t, keep in zip(texts, dated) if keep]
     periods = matrix.items[by].astype("int64").to_numpy()
+    choices = np.unique(matrix.values[~np.isnan(matrix.values)])
+    if len(choices) < 2:
+        said = {1.0: "yes", 0.0: "abstain", -1.0: "no"}.get(float(choices[0]), choices[0]) if len(choices) else "missing"
+        raise DataError(f"every position in the selection is {said!r}: ideal points need roll calls on which states "
+                        "chose differently (a record of one choice only, such as vetoes, cannot place anyone)",
+                        value=said, hint="use a source of full roll calls (yes, no, abstain), or widen the selection")
     cast = ~np.isnan(matrix.values).all(axis=0)
     per_period = pd.Series(periods[cast]).value_counts().sort_index()
     if len(per_period) == 1 and per_period.iloc[0] < 2:
