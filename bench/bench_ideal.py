@@ -2,6 +2,7 @@
 
     python bench/bench_ideal.py [--shared DIR] [--stages ga-session,ga-year,one-session,hrc] [--out DIR]
                                 [--priors '{"walk_sd": 0.6, "reversion": 0.8}']
+    python bench/bench_ideal.py --stages cli-import,cli,cli-csv,cli-year,cli-session,cli-random [--store DIR]
 
 Each stage is a new Python process, timed from the outside (interpreter start,
 imports, reading, estimating, validating: the whole process) with its own peak
@@ -26,6 +27,23 @@ memory (``ru_maxrss``). Stages:
 ``hrc``
     The Human Rights Council 2006–2024 (``reference/external/hrc-recorded-votes``,
     YES / NO / ABSTAIN, NO_VOTE = no vote), periods = years, bridges from the titles.
+
+Through the command line (the way a user runs it; each stage times one ``graphkit``
+process from the outside, its peak memory read from ``RUSAGE_CHILDREN``):
+
+``cli-import``
+    ``graphkit import unga`` of ``reference/unga`` into ``--store`` (default
+    ``/tmp/graphkit-bench-ideal/store``); the other ``cli-*`` stages read it.
+``cli``
+    ``graphkit ideal --source unga`` (the table, to /dev/null): the issue's 60 s / 2 GB goal.
+``cli-csv``, ``cli-year``, ``cli-random``
+    ``graphkit ideal --format csv -o FILE`` by session, by year, and with ``--walk random``,
+    each validated against the published estimates like ``ga-session`` — rows are now
+    graphkit keys (historic entities apart: the USSR and Russia, the Republic of China
+    and China), joined to the COW codes through the dataset codes that voted under them.
+``cli-session``
+    ``graphkit ideal --session 70`` (goal: under 1 s; the process also starts Python), and the library call
+    ``g.ideal("unga", session=70)`` timed in-process, cold then warm.
 """
 from __future__ import annotations
 
@@ -41,6 +59,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 STAGES = ("ga-session", "ga-year", "one-session", "hrc")
+CLI_STAGES = ("cli-import", "cli", "cli-csv", "cli-year", "cli-session", "cli-random")
+DEFAULT_STORE = Path("/tmp/graphkit-bench-ideal/store")
 
 
 def _peak_mib() -> float:
@@ -176,8 +196,82 @@ def stage_hrc(shared: Path, out: Path | None, priors) -> dict:
             "highest_last_year": last.tail(5)[["state", "ideal"]].round(2).values.tolist()}
 
 
-def run_stage(name: str, shared: Path, out: Path | None, priors: str) -> dict:
+def _graphkit(args: list[str]) -> tuple[float, float, str]:
+    """Run ``graphkit ARGS`` as its own process: (wall seconds, peak MiB, stderr); its CPU seconds in ``_CPU``."""
+    exe = Path(sys.executable).with_name("graphkit")
+    t0 = time.perf_counter()
+    proc = subprocess.run([str(exe), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"graphkit {' '.join(args)} failed ({proc.returncode}): {proc.stderr.strip()}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _CPU.append(round(usage.ru_utime + usage.ru_stime, 2))
+    return wall, usage.ru_maxrss / 1024, proc.stderr
+
+
+_CPU: list = []           # CPU seconds of the graphkit process a cli-* stage ran (one per stage process)
+
+
+def _key_cow(shared: Path):
+    """graphkit key → COW code, through the dataset codes that voted under each key (the most frequent one)."""
+    import pandas as pd
+
+    from graphkit.graph.states import load_states as load_identity
+    from graphkit.sources.unga import read_voeten
+
+    d = shared / "reference" / "unga"
+    table = read_voeten(d / "votes.csv.gz", d / "roll_calls.csv.gz", d / "issues.csv.gz", identity=load_identity())
+    cow = pd.read_csv(d / "countries.csv", keep_default_na=False).set_index("country_code")["cow_code"]
+    pairs = table.votes.groupby(["key", "code"], observed=True).size().rename("n").reset_index()
+    top = pairs.sort_values("n", ascending=False).drop_duplicates("key")
+    return pd.Series(top["code"].map(cow).to_numpy(), index=top["key"].astype(str))
+
+
+def stage_cli(name: str, shared: Path, store: Path, out: Path | None) -> dict:
+    import pandas as pd
+
+    if name == "cli-import":
+        d = shared / "reference" / "unga"
+        store.parent.mkdir(parents=True, exist_ok=True)
+        wall, peak, err = _graphkit(["import", "unga", *(str(d / f) for f in ("votes.csv.gz", "roll_calls.csv.gz", "issues.csv.gz")),
+                                     "--store", str(store), "--quiet"])
+        return {"stage": name, "command_s": round(wall, 2), "command_peak_mib": round(peak), "said": err.strip()[-200:]}
+    if name == "cli":
+        wall, peak, _ = _graphkit(["ideal", "--source", "unga", "--store", str(store)])
+        return {"stage": name, "command": "graphkit ideal --source unga", "command_s": round(wall, 2),
+                "command_peak_mib": round(peak)}
+    if name == "cli-session":
+        wall, peak, _ = _graphkit(["ideal", "--source", "unga", "--session", "70", "--store", str(store)])
+        import graphkit as gk
+
+        g = gk.open(store=store)
+        calls = []
+        for _ in range(2):                 # the library call in this process: cold (store read), then warm
+            t0 = time.perf_counter()
+            g.ideal("unga", session=70)
+            calls.append(round(time.perf_counter() - t0, 3))
+        return {"stage": name, "command": "graphkit ideal --source unga --session 70", "command_s": round(wall, 2),
+                "command_peak_mib": round(peak), "library_call_s": calls}
+    by = "year" if name == "cli-year" else "session"
+    extra = ["--walk", "random"] if name == "cli-random" else []
+    target = (out or store.parent) / f"ideal-{name}.csv"
+    args = ["ideal", "--source", "unga", "--by", by, *extra, "--format", "csv", "-o", str(target), "--store", str(store)]
+    wall, peak, _ = _graphkit(args)
+    got = pd.read_csv(target)
+    points = got.assign(period=got[by])
+    session_of = None if by == "session" else (lambda year: year - 1945)
+    shown = " ".join({str(store): "DIR", str(target): "FILE"}.get(a, a) for a in args)
+    return {"stage": name, "command": "graphkit " + shown,
+            "command_s": round(wall, 2), "command_peak_mib": round(peak), "rows": len(got),
+            "validation": _validate(points, _published(shared), _key_cow(shared), session_of)}
+
+
+def run_stage(name: str, shared: Path, out: Path | None, priors: str, store: Path = DEFAULT_STORE) -> dict:
     from graphkit.analysis.ideal import Priors
+
+    if name in CLI_STAGES:
+        report = stage_cli(name, shared, store, out)
+        return {**report, "command_cpu_s": _CPU[-1]}
 
     pr = Priors(**json.loads(priors))
     if name == "ga-session":
@@ -192,13 +286,14 @@ def run_stage(name: str, shared: Path, out: Path | None, priors: str) -> dict:
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--stages", default=",".join(STAGES))
+    ap.add_argument("--stages", default=",".join(STAGES), help="any of " + ", ".join(STAGES + CLI_STAGES))
+    ap.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the store the cli-* stages import into and read")
     ap.add_argument("--out", type=Path, default=None, help="write each stage's estimates as CSV here")
     ap.add_argument("--priors", default="{}", help="prior scales as JSON (graphkit.analysis.ideal.Priors fields)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)  # internal: run one stage in this process
     args = ap.parse_args()
     if args.stage:
-        report = run_stage(args.stage, args.shared, args.out, args.priors)
+        report = run_stage(args.stage, args.shared, args.out, args.priors, args.store)
         report["peak_mib"] = round(_peak_mib())
         usage = resource.getrusage(resource.RUSAGE_SELF)
         report["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # less sensitive than wall time to a busy machine
@@ -207,7 +302,8 @@ def main():
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
     for name in args.stages.split(","):
-        cmd = [sys.executable, __file__, "--stage", name, "--shared", str(args.shared), "--priors", args.priors]
+        cmd = [sys.executable, __file__, "--stage", name, "--shared", str(args.shared), "--priors", args.priors,
+               "--store", str(args.store)]
         if args.out:
             cmd += ["--out", str(args.out)]
         t0 = time.perf_counter()

@@ -70,11 +70,18 @@ class Graphkit:
         The data folder (default: the shipped data).
     store : path, optional
         The store directory (default: ``$GRAPHKIT_STORE`` or the per-user store).
+    endpoint : graphkit.store.endpoint.Endpoint or str, optional
+        A SPARQL 1.1 server the votes were loaded into (``graphkit import ... --endpoint``):
+        vote sources read their votes there, in pages, instead of the store.
     """
 
-    def __init__(self, data=None, store=None):
+    def __init__(self, data=None, store=None, endpoint=None):
         self.data_dir = Path(data) if data is not None else DEFAULT_DATA
         self.store_dir = store_path(store)
+        if endpoint is not None and not hasattr(endpoint, "select"):
+            from .store.endpoint import Endpoint
+            endpoint = Endpoint(str(endpoint))
+        self.endpoint = endpoint
 
     def __repr__(self) -> str:
         return f"Graphkit(data={str(self.data_dir)!r}, store={str(self.store_dir)!r})"
@@ -161,6 +168,9 @@ class Graphkit:
 
     def _open(self, source: str, options: dict):
         src = self.source(source)
+        if self.endpoint is not None and src.kind == "statements":
+            raise InputError("--endpoint applies to vote sources (the curated acts are read from --data)",
+                             value=self.endpoint.url, hint="add --source unga (or another vote source), or drop --endpoint")
         selection = self.selection(**options)
         src.check(selection)
         return src, selection, src.matrix(self, selection)
@@ -274,6 +284,129 @@ class Graphkit:
         sources = act_sources(self.graph) if m.records else {}
         return view_from_matrix(m, view, scope=src.describe(selection), sources=sources, act=act, title=title, seed=seed)
 
+    def ideal(self, source: str = "unga", *, by: str = "session", state=None, walk: str = "reverting",
+              priors=None, explain: str | None = None, year: int | None = None, top: int = 10, **options):
+        """Dynamic ideal points of every state on one scale, period by period (``graphkit ideal``).
+
+        Estimated on the source's vote matrix for the selection (any vote
+        source), one row per graphkit key (:mod:`graphkit.analysis.ideal.points`).
+        ``state`` (a key, a name, or a list of them) restricts the rows
+        reported, not the estimate. With ``explain=STATE`` and ``year``, the
+        roll calls that moved that state most in that period, with their
+        provenance (:class:`~graphkit.reports.ideal.IdealExplainReport`).
+
+        Parameters
+        ----------
+        source : str
+            A vote source (``unga``, ``hrc`` ...).
+        by : {"session", "year"}
+            What a period is.
+        state : str or list of str, optional
+            The states whose rows are reported (all by default).
+        walk : {"reverting", "random"}
+            The walk between periods (:data:`graphkit.analysis.ideal.points.WALKS`).
+        priors : graphkit.analysis.ideal.Priors, optional
+            Prior scales of your own, instead of ``walk``.
+        explain, year : str and int, optional
+            A state and the year of the period to explain.
+        top : int
+            How many roll calls the explanation lists.
+        **options
+            The selection (``since``, ``until``, ``session``, ``issue``, ``min_votes``, ``layout``).
+
+        Returns
+        -------
+        IdealReport or IdealExplainReport
+
+        Raises
+        ------
+        InputError
+            A source without recorded votes, ``merge_successors``, ``explain``
+            without ``year``, no votes imported.
+        DataError
+            Too few roll calls in the periods, a state that cast no vote in the selection.
+        """
+        from .analysis.ideal.points import POINT_COLUMNS, explain_state, ideal_points
+        from .reports.ideal import IdealExplainReport, IdealReport
+
+        src = self.source(source)
+        if src.kind != "votes":
+            from .sources import vote_sources
+
+            raise InputError(f"ideal points are estimated from recorded votes; --source {source} has none",
+                             value=source, hint="one of " + ", ".join(s.name for s in vote_sources()))
+        if options.get("merge_successors"):
+            raise InputError("--merge-successors does not apply to ideal points", value="merge_successors",
+                             hint="each entity keeps its own series: merging would put the Republic of China's votes "
+                                  "into China's, the USSR's into Russia's")
+        if (explain is None) != (year is None):
+            raise InputError("--explain STATE goes with --year YEAR", value=explain or year,
+                             hint="e.g. --explain FRA --year 2015")
+        src, selection, m = self._open(source, options)
+        keys = None
+        if state is not None:
+            keys = list(dict.fromkeys(m.key_of(s) for s in ([state] if isinstance(state, str) else state)))
+        scope = src.describe(selection)
+        for key in (keys or []) + ([m.key_of(explain)] if explain is not None else []):
+            if key not in m.keys:                 # a state that cast no vote in the selection is an error, before the work
+                raise DataError(f"{key} ({m.name(key)}) cast no vote in the selection ({scope})", value=key,
+                                hint=f"{len(m.keys)} states voted in it; widen --since/--until, or drop --session or --issue")
+        points = ideal_points(m, by, texts=self._record_texts(src, selection, m), walk=walk, priors=priors)
+        summary = {"source": src.name, "scope": scope, **points.summary()}
+        if explain is not None:
+            key = m.key_of(explain)
+            row, table = explain_state(points, key, int(year), top=top)
+            rows, provenance = self._explained(src, selection, key, table)
+            period = f"session {row['session']}" + (f" ({row['year']})" if row["year"] else "") if by == "session" \
+                else f"{row['year']}"
+            return IdealExplainReport(rows, f"What placed {key} in {period}; {scope}",
+                                      {**summary, "state": {**row, "name": m.name(key)}, "provenance": provenance})
+        frame = points.frame[POINT_COLUMNS]
+        if keys is not None:
+            for key in keys:
+                points.matrix.index(key)          # (its votes may all lie in roll calls without a period)
+            frame = frame[frame["state"].isin(keys)]
+            frame = frame.assign(order=frame["state"].map({k: i for i, k in enumerate(keys)}))
+            frame = frame.sort_values(["order", by], kind="stable").drop(columns="order")
+        names = {k: m.name(k) for k in frame["state"].unique()}
+        return IdealReport(frame, f"Ideal points by {by}; {scope}", summary, names, keys, points)
+
+    def _record_texts(self, src, selection, m):
+        """Each column's (short title, description), the description read from the store (cached)."""
+        from .store.texts import record_texts
+
+        texts = record_texts(src.dataset(selection), self.store_dir)
+        ids = m.items["item"].astype(str)
+        descr = ids.map(texts["descr"]).fillna("").tolist() if len(texts) else [""] * len(ids)
+        return list(zip(m.items["title"].fillna("").tolist(), descr))
+
+    def _explained(self, src, selection, key, table):
+        """The explanation's rows with their provenance (act, the state's position, dataset, release, excerpt), and the dataset's."""
+        import pandas as pd
+
+        from .reports.ideal import EXPLAIN_COLUMNS
+        from .sources.votes.evidence import record_details
+
+        ids = table["item"].tolist()
+        details, provenance = record_details(src.dataset(selection), self.store_dir, ids, voters=[key])
+        d = [details.get(i, {}) for i in ids]
+        month = table["precision"].eq("month").to_numpy()
+        dates = pd.to_datetime(table["date"])
+        out = pd.DataFrame({
+            "rcid": ids, "date": [t.strftime("%Y-%m" if mo else "%Y-%m-%d") if not pd.isna(t) else None
+                                  for t, mo in zip(dates, month)],
+            "session": table["session"].astype("Int64"), "symbol": table["symbol"].fillna("").astype(str),
+            "title": [x.get("title") or t or x.get("description", "") for x, t in zip(d, table["title"].fillna(""))],
+            "vote": table["vote"], "shift": table["shift"], "probability": table["probability"],
+            "discrimination": table["discrimination"], "bridge": table["bridge"].astype(int),
+            "act": [x.get("act", "") for x in d],
+            "position": [x.get("votes", {}).get(key, {}).get("position", "") for x in d],
+            "dataset": [x.get("dataset", "") for x in d], "release": [x.get("release", "") for x in d],
+            "excerpt": [x.get("excerpt", "") for x in d]})
+        text = ["rcid", "date", "symbol", "title", "vote", "act", "position", "dataset", "release", "excerpt"]
+        return out[EXPLAIN_COLUMNS].astype({c: object for c in text}), provenance   # object: the CSV writer quotes and
+        # makes safe the text of object columns (pandas 3's str dtype would slip through it)
+
     def audit(self) -> AuditReport:
         """Tallies computed from the imported votes against the tallies reported elsewhere (``graphkit audit``)."""
         import pandas as pd
@@ -306,6 +439,6 @@ class Graphkit:
         return query_columns(name_or_path, params, **backend)
 
 
-def open(data=None, store=None) -> Graphkit:  # noqa: A001 - graphkit.open, like sqlite_utils.Database
-    """Open graphkit on a data folder and a store (defaults: the shipped data and the per-user store)."""
-    return Graphkit(data, store)
+def open(data=None, store=None, endpoint=None) -> Graphkit:  # noqa: A001 - graphkit.open, like sqlite_utils.Database
+    """Open graphkit on a data folder and a store (defaults: the shipped data and the per-user store), or an endpoint."""
+    return Graphkit(data, store, endpoint)

@@ -225,7 +225,7 @@ def test_update_is_refused_unless_allowed(tmp_path, world_copy):
     with pytest.raises(QueryError, match="updates are refused"):
         run_query(upd, store=store)
     assert len(open_store(store, read_only=True)) > 0
-    from graphkit.store.library import _StoreBackend
+    from graphkit.store.backends import StoreBackend as _StoreBackend
     s = open_store(store)
     run_query(upd, store=s, allow_update=True)
     assert len(s) == 0

@@ -7,14 +7,14 @@ from pathlib import Path
 import click
 
 from ..graph.build import build, write_build
-from ..store.endpoint import Endpoint, load_build_to_endpoint
+from ..store.endpoint_load import load_build_to_endpoint
 from ..errors import InputError
 from ..resources import default_store, home
 from ..store.embedded import load_build
 from ..reports.output import render_rows
 from ..graph.writing import FORMATS, write_error
 from . import main
-from .options import data_option, format_option, table_width
+from .options import data_option, format_option, table_width, endpoint_from, endpoint_options
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
 
@@ -27,22 +27,25 @@ EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
               help="Where to write the graph (default: graph.<ext> in $GRAPHKIT_HOME or the per-user graphkit folder).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=default_store, show_default="$GRAPHKIT_STORE or the per-user store",
               help="The embedded SPARQL store to load (one named graph per data file).")
-@click.option("--endpoint", metavar="URL", help="Also load a SPARQL 1.1 server (Graph Store Protocol PUT per graph).")
-def build_command(data_dir, fmt, output, store_dir, endpoint):
+@endpoint_options("Also load a SPARQL 1.1 server: one Graph Store Protocol PUT per graph, replacing what an "
+                  "earlier build wrote there and removing its stale graphs.", timeout=300.0)
+def build_command(data_dir, fmt, output, store_dir, **kwargs):
     """Load, validate and write the graph; print a summary.
 
     Exits 1 (and writes nothing) when the data fails the SHACL shapes.
 
     Also loads the embedded store (the per-user store, or --store DIR) that graphkit query and serve read.
 
+    \b
     Example: graphkit build --format trig -o graph.trig
+    Example: graphkit build --endpoint http://127.0.0.1:8890
     """
     result = build(data_dir)
     if not result.report.conforms:
         _print_violations(result.report.violations, "table")
         click.echo(f"Error: {len(result.report.violations)} violation(s); nothing written. Run graphkit check for details.", err=True)
         sys.exit(1)
-    ep = Endpoint(endpoint) if endpoint else None  # a malformed URL is reported before anything is written
+    ep = endpoint_from(kwargs)   # a malformed URL is reported before anything is written
     if output is None:
         output = home() / f"graph.{EXTENSIONS[fmt]}"
         try:
@@ -63,7 +66,8 @@ def build_command(data_dir, fmt, output, store_dir, endpoint):
     click.echo(f"stored {stored['graphs']} named graphs in {store_dir}", err=True)
     if ep is not None:
         sent = load_build_to_endpoint(result, ep)
-        click.echo(f"loaded {sent['graphs']} named graphs into {endpoint}", err=True)
+        removed = f", removed {sent['removed']} stale graph(s)" if sent.get("removed") else ""
+        click.echo(f"loaded {sent['graphs']} named graphs into {ep.url} ({ep.profile.name}){removed}", err=True)
 
 
 @main.command("check")

@@ -17,7 +17,7 @@ from ..graph.states import load_states
 from ..sources import SOURCES
 from ..store.votes import import_table
 from . import main
-from .options import data_option, store_option
+from .options import data_option, endpoint_from, endpoint_options, store_option
 
 
 @main.group("import")
@@ -35,11 +35,23 @@ def _wrap(command: click.Command) -> click.Command:
     def callback(store_dir, data_dir, release, quiet, **kwargs):
         ctx = click.get_current_context()
         ctx.obj = {"states": lambda: load_states(data_dir), "data_dir": data_dir}
+        endpoint = endpoint_from(kwargs)
         table = read(**kwargs)
-        result = import_table(table, store_dir, release=release, progress=not quiet)
         s = table.summary()
         non_votes = (f"{s['kept_non_votes']} non-votes kept as gk:noVote" if s["kept_non_votes"] else
                      f"{s['skipped_non_votes']} non-votes skipped")
+        if endpoint is not None:
+            from ..store.endpoint_load import load_votes
+
+            sent = load_votes(table, endpoint, release=release, progress=not quiet)
+            click.echo(f"imported {sent['votes']} votes on {sent['roll_calls']} records ({s['first']} to {s['last']}, "
+                       f"{s['entities']} voters; {non_votes}) into {sent['graph']} "
+                       f"on {endpoint.url} ({endpoint.profile.name}): {sent['triples']} triples, {sent['seconds']:.1f} s",
+                       err=True)
+            for note in table.notes:
+                click.echo(f"note: {note}", err=True)
+            return
+        result = import_table(table, store_dir, release=release, progress=not quiet)
         click.echo(f"imported {result.votes} votes on {result.roll_calls} records ({s['first']} to {s['last']}, "
                    f"{s['entities']} voters; {non_votes}) into {result.graph} "
                    f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s", err=True)
@@ -51,6 +63,9 @@ def _wrap(command: click.Command) -> click.Command:
     for option in (click.Option(["--release"], help="Release label of the data set (default: file names and sha256 prefixes)."),
                    click.Option(["--quiet"], is_flag=True, help="No progress bar.")):
         wrapped.params.append(option)
+    wrapped = endpoint_options("Load the votes into this SPARQL 1.1 server instead of --store (Graph Store Protocol: "
+                               "the records in one PUT, the votes in POSTs of 100,000), replacing the graph an earlier "
+                               "import wrote.", timeout=300.0)(wrapped)
     return store_option(data_option(wrapped))
 
 

@@ -22,7 +22,8 @@ from ..safe_text import terminal_text
 from ..sources import SOURCE_NAMES, SOURCES
 
 __all__ = ["data_option", "store_option", "format_option", "selection_options", "open_graphkit", "emit",
-           "emit_report", "DateType", "by_option", "index_option", "wide_option", "table_width"]
+           "emit_report", "DateType", "by_option", "index_option", "wide_option", "table_width", "endpoint_options",
+           "endpoint_from"]
 
 
 class DateType(click.ParamType):
@@ -149,7 +150,42 @@ def selection_options(f):
     ]
     for option in reversed(options):
         f = option(f)
+    f = endpoint_options("Vote sources: read the votes from this SPARQL 1.1 server (loaded with graphkit import "
+                         "... --endpoint), in pages, instead of --store.")(f)
     return store_option(data_option(f))
+
+
+def endpoint_options(help_text: str, timeout: float = 30.0):
+    """``--endpoint URL --engine NAME --timeout S``: a SPARQL 1.1 server (credentials: environment or netrc only)."""
+    def decorate(f):
+        options = [
+            click.option("--endpoint", metavar="URL", help=help_text + " Credentials: GRAPHKIT_ENDPOINT_USER and "
+                         "GRAPHKIT_ENDPOINT_PASSWORD, or a netrc file (GRAPHKIT_NETRC, ~/.netrc)."),
+            click.option("--engine", type=click.Choice(["oxigraph", "virtuoso", "generic"]), default=None,
+                         help="The server's engine (default: told from its Server header)."),
+            click.option("--timeout", "endpoint_timeout", type=float, default=timeout, show_default=True,
+                         help="Seconds to wait for each answer of the server."),
+        ]
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return decorate
+
+
+def endpoint_from(kwargs: dict):
+    """Pop ``--endpoint --engine --timeout``; the :class:`graphkit.store.endpoint.Endpoint`, or None without ``--endpoint``."""
+    from click.core import ParameterSource
+
+    url, engine, timeout = kwargs.pop("endpoint", None), kwargs.pop("engine", None), kwargs.pop("endpoint_timeout", None)
+    if not url:
+        ctx = click.get_current_context()
+        if engine is not None:
+            raise click.UsageError("--engine applies to --endpoint only")
+        if ctx.get_parameter_source("endpoint_timeout") not in (None, ParameterSource.DEFAULT):
+            raise click.UsageError("--timeout applies to --endpoint only")
+        return None
+    from ..store.endpoint import Endpoint
+    return Endpoint(url, timeout=timeout, engine=engine)
 
 
 _SELECTION = ("since", "until", "forum", "topic", "target", "kind", "by_act", "session", "issue", "merge_successors",
@@ -158,7 +194,7 @@ _SELECTION = ("since", "until", "forum", "topic", "target", "kind", "by_act", "s
 
 def open_graphkit(kwargs: dict) -> tuple[Graphkit, str, dict]:
     """Pop ``--data``, ``--store``, ``--source`` and the selection options: ``(graphkit, source, options)``."""
-    gk = Graphkit(kwargs.pop("data_dir", None), kwargs.pop("store_dir", None))
+    gk = Graphkit(kwargs.pop("data_dir", None), kwargs.pop("store_dir", None), endpoint=endpoint_from(kwargs))
     source = kwargs.pop("source", "curated")
     options = {k: v for k in _SELECTION if (v := kwargs.pop(k, None)) is not None}
     for k in ("forum", "topic", "target", "kind", "issue"):

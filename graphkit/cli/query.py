@@ -20,7 +20,7 @@ from ..reports.output import render_rows
 from ..store.library import compact, list_queries, query_columns
 from ..store.embedded import ensure_store
 from . import main
-from .options import data_option, store_option, table_width, wide_option
+from .options import data_option, store_option, table_width, wide_option, endpoint_from, endpoint_options
 
 QUERY_FORMATS = ("table", "csv", "json", "tsv")
 
@@ -62,13 +62,13 @@ service_option = click.option(
               help="Table (IRIs shortened), CSV, TSV or JSON (full IRIs).")
 @data_option
 @store_option
-@click.option("--endpoint", metavar="URL", help="Query a SPARQL 1.1 endpoint (its root URL) instead of the store.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for the endpoint.")
+@endpoint_options("Query a SPARQL 1.1 server (its root URL) instead of the store; queries read the graphs "
+                  "graphkit loaded there.")
 @click.option("--allow-update", is_flag=True,
               help="Run a SPARQL Update (refused otherwise); the store is opened for writing for this one call.")
 @service_option
 @wide_option
-def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, allow_update, allow_service):
+def query_command(name, params, fmt, data_dir, store_dir, allow_update, allow_service, **kwargs):
     """Run a library query (see graphkit queries) or a .rq file, with bound parameters.
 
     Example: graphkit query positions-on-target --param target=CHN --param since=2020 --format csv
@@ -76,9 +76,9 @@ def query_command(name, params, fmt, data_dir, store_dir, endpoint, timeout, all
     from ..store.library import find_query
 
     find_query(name)  # an unknown name is reported before any store is opened
-    if endpoint:
-        from ..store.endpoint import Endpoint
-        backend = {"endpoint": Endpoint(endpoint, timeout=timeout)}
+    endpoint = endpoint_from(kwargs)
+    if endpoint is not None:
+        backend = {"endpoint": endpoint}
     else:
         backend = {"store": existing_store(data_dir, store_dir)}
     columns, rows = query_columns(name, params, allow_update=allow_update, allow_service=allow_service, **backend)

@@ -192,11 +192,18 @@ def _safe_text_column(series):
     return text.mask(formula.fillna(False), "'" + text)
 
 
+def _text_columns(frame) -> list:
+    """The columns holding text: object columns and pandas' string dtypes (``str`` in pandas 3, ``string``)."""
+    import pandas as pd
+
+    return [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])]
+
+
 def _arrow_table(frame):
     import pyarrow as pa
 
     floats = frame.select_dtypes("float").columns
-    text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "string"]
+    text = _text_columns(frame)
     frame = frame.assign(**{c: frame[c].round(4) for c in floats}, **{c: _safe_text_column(frame[c]) for c in text})
     return pa.Table.from_pandas(frame, preserve_index=False)
 
@@ -217,8 +224,7 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     buffer = io.BytesIO()
     if fmt == "csv":
         # Arrow quotes every text cell unless told not to; do so only when no cell needs quotes
-        # text columns are object or, under pandas 3, the str dtype: every non-numeric column is checked
-        text = [c for c in frame.columns if not (pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]))]
+        text = _text_columns(frame)
         special = any(frame[c].astype(str).str.contains(r'[,"\r\n]', regex=True).any() for c in text) or \
             any(any(ch in str(c) for ch in ',"\r\n') for c in frame.columns)
         head = io.StringIO()

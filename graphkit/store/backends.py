@@ -127,6 +127,10 @@ class StoreBackend:
     def ask(self, text):
         return bool(self.run(text, {}))
 
+    def text_for(self, query):
+        """The text of a library query this backend runs (the embedded store is Oxigraph: the query itself)."""
+        return query.text
+
     def rows(self, text, terms):
         result = self.run(text, terms)
         try:  # solutions are computed while they are read: a SERVICE call or a read can fail here
@@ -178,31 +182,88 @@ def _prologue() -> str:
 
 
 class EndpointBackend:
-    """A SPARQL 1.1 endpoint (:class:`graphkit.store.endpoint.Endpoint` or its root URL); the prefixes go in a prologue."""
+    """A SPARQL 1.1 endpoint (:class:`graphkit.store.endpoint.Endpoint` or its root URL); the prefixes go in a prologue.
 
-    def __init__(self, endpoint):
+    ``default_graphs`` (default: every graph graphkit owns on the server) is the
+    dataset of the queries run here: sent as the protocol's ``default-graph-uri``
+    and ``named-graph-uri``, never left to the engine (Virtuoso would read every
+    graph on the server, Oxigraph only its default graph). A per-query dataset
+    (issue 13's ``# dataset:`` header) passes its graphs here. Existence checks
+    of parameters (:class:`Exists`) use the same dataset.
+    """
+
+    def __init__(self, endpoint, default_graphs: list[str] | None = None):
         from .endpoint import Endpoint
         self.ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(str(endpoint))
+        self.default_graphs = default_graphs
 
     def ask(self, text):
-        return bool(self.ep.select(_prologue() + text)["boolean"])
+        return bool(self.ep.select(_prologue() + text, default_graphs=self.default_graphs)["boolean"])
+
+    def text_for(self, query):
+        """The query's text, or its variant for the server's engine (:mod:`graphkit.store.query_variants`)."""
+        from .query_variants import text_for_engine
+        return text_for_engine(query, self.ep.profile.name)
 
     def rows(self, text, terms):
         text = _prologue() + inject_values(text, {k: str(v) for k, v in terms.items()})
         if operation(text) in ("CONSTRUCT", "DESCRIBE"):
-            g = ntriples_to_rdflib(self.ep.construct(text))
+            g = ntriples_to_rdflib(self.ep.construct(text, default_graphs=self.default_graphs))
             return RdflibBackend.triples_rows(g)
-        data = self.ep.select(text)
+        data = self.ep.select(text, default_graphs=self.default_graphs)
         if "boolean" in data:
             return ["result"], [{"result": bool(data["boolean"])}]
         names = data["head"]["vars"]
-        return names, [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
+        rows = [{n: _json_value(b.get(n)) for n in names} for b in data["results"]["bindings"]]
+        if self.ep.profile.distinct_unreliable and is_distinct(text):
+            rows = drop_duplicates(rows)
+        return names, rows
 
     def construct_nt(self, text, terms=None):
-        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
+        return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}),
+                                 default_graphs=self.default_graphs)
 
     def update(self, text):
         self.ep.update(_prologue() + text)
+
+
+def is_distinct(text: str) -> bool:
+    """Whether the query's outer SELECT is ``SELECT DISTINCT`` (or ``REDUCED`` is not: only DISTINCT promises it).
+
+    Examples
+    --------
+    >>> is_distinct("PREFIX a: <urn:a> SELECT DISTINCT ?x { { SELECT ?x {} } }"), is_distinct("SELECT ?x { { SELECT DISTINCT ?x {} } }")
+    (True, False)
+    """
+    from .sparqltext import tokens
+    depth, seen_select = 0, False
+    for kind, value, _ in tokens(text):
+        if kind == "{":
+            depth += 1
+        elif kind == "}":
+            depth -= 1
+        elif depth == 0 and seen_select:
+            return value.upper() == "DISTINCT"
+        elif depth == 0 and value.upper() == "SELECT":
+            seen_select = True
+    return False
+
+
+def drop_duplicates(rows: list[dict]) -> list[dict]:
+    """The rows without repeats, in their order (for engines that break DISTINCT; see :mod:`graphkit.store.engines`).
+
+    Examples
+    --------
+    >>> drop_duplicates([{"a": 1}, {"a": 2}, {"a": 1}])
+    [{'a': 1}, {'a': 2}]
+    """
+    seen, kept = set(), []
+    for r in rows:
+        key = tuple(r.items())
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
 
 
 def _json_value(b):
@@ -235,6 +296,9 @@ class RdflibBackend:
 
     def ask(self, text):
         return bool(self._query(text).askAnswer)
+
+    def text_for(self, query):
+        return query.text
 
     @staticmethod
     def triples_rows(g):

@@ -1,7 +1,7 @@
 """Write vote tables into the persisted pyoxigraph store, and read them back (any vote source).
 
 The store is the project's pyoxigraph ``Store`` directory (the per-user store
-or ``--store``, opened with :func:`graphkit.store.embedded.open_store`), shared
+or ``--store``, opened with :func:`graphkit.store.open_store`), shared
 with the ``graphkit`` SPARQL commands: curated data in one named graph per data
 file, each vote dataset in its own graph (``graph/unga-voeten``,
 ``graph/unga-undl``, ``graph/hrc`` ...; :class:`~graphkit.sources.votes.dataset.VoteDataset`).

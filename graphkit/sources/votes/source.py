@@ -100,7 +100,11 @@ class VoteSource(Source):
     def matrix(self, gk, selection: Selection):
         self.check(selection)
         since, until = years_of(selection.since, selection.until)
-        table = read_votes(self.dataset(selection), gk.store_dir)
+        if getattr(gk, "endpoint", None) is not None:
+            from .remote import endpoint_table
+            table = endpoint_table(gk.endpoint, self.dataset(selection), progress=True)
+        else:
+            table = read_votes(self.dataset(selection), gk.store_dir)
         return table_matrix(table, session=selection.session, issue=selection.issue, since=since, until=until,
                             merge_successors=selection.merge_successors, resolver=gk.states,
                             min_votes=selection.min_votes)
