@@ -207,7 +207,7 @@ class Graphkit:
         positions = src.positions(self, m, record["state"])
         as_target = src.as_target(m, record["state"], top) if hasattr(src, "as_target") else None
         return StateReport(record, positions, src.describe(selection), m.note, src.kind, src.name, as_target, min_n,
-                           src.noun_for(selection))
+                           src.noun_for(selection), src.state_headline(record, positions, src.describe(selection)))
 
     def drift(self, states=None, partners=("CHN", "USA"), source: str = "curated", *, by: str = "year",
               metric: str = "squared", **options) -> DriftReport:
@@ -422,8 +422,11 @@ class Graphkit:
         finally:
             del store
         frame = pd.DataFrame([f.as_dict() for f in findings], columns=FINDING_COLUMNS)
-        title = (f"Discrepancies: {summary['discrepancies']} ({summary['roll_calls']} roll calls, "
-                 f"{summary['curated_acts_matched']} curated acts matched, {summary['compared_tallies']} tallies compared)")
+        title = (f"Discrepancies: {summary['discrepancies']} ({summary['roll_calls']} records, "
+                 f"{summary['curated_acts_matched']} curated acts matched, {summary['compared_tallies']} tallies compared); "
+                 f"coverage: {summary['records_without_votes']} records without votes, {summary['records_short']} with "
+                 f"fewer members recorded than the body's seats, {summary['curated_not_in_file']} curated votes "
+                 "not in the imported file of their forum")
         return AuditReport(frame, title, summary)
 
     def query(self, name_or_path, params: dict | None = None, **backend):

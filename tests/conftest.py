@@ -27,6 +27,21 @@ Expected answers, derived by hand:
   BBB–EEE N = 3, share 1/3, S 0. The signed graph is then perfectly balanced (9 signed
   ties, frustration 0; one item per act: 7 ties, frustration 1). Worked out in
   tests/test_occasions.py; the per-act answers in tests/test_agreement.py and the others.
+
+Beside the world, for the queries on imported votes (``world_votes_store``), the Council's votes of the
+world (``tests/world_votes/``) and the veto fixture (``tests/unsc/``, drawn in tests/hrc_support.py)::
+
+    record            date        kind        subjects             AAA  BBB  CCC  DDD  EEE  FFF
+    A/HRC/RES/90/1    2021-03-20  resolution  SYLDAVIA, NORTH MARCH  no   no   yes  no   abs  no vote
+    A/HRC/90/L.9      2021-03-20  amendment   SYLDAVIA, NORTH MARCH  yes  yes  no   no   no   —
+    A/HRC/RES/91/2    2021-07-10  resolution  RIGHT TO DEVELOPMENT   yes  yes  yes  no   yes  —
+
+* council-votes-on-topic (DDD, "syldavia"): its two no votes of 2021-03-20, each with the dataset and its excerpt.
+* critics-voting-no (SYL): of the critics of 2020 (CCC, DDD, EEE), only DDD voted no on a text concerning
+  Syldavia that is not an amendment (A/HRC/RES/90/1); CCC's and EEE's no were on the amendment.
+* vetoes (CHN since 2011): 2011-10-04 S/2011/612, 2020-07-07 S/2020/654, 2022-05-26 S/2022/431.
+* vetoes-by-member: SUN 3/3/3, CHN 3/3/3, RUS 3/3/3, FRA 2/2/0, USA 2/2/2, GBR 1/1/1 (vetoes, member
+  columns, 0/1 columns).
 """
 from __future__ import annotations
 

@@ -32,7 +32,8 @@ from graphkit.store.library import compact
 from graphkit.store.embedded import load_build
 from world_support import tiny_world
 
-__all__ = ["world_store", "shipped_store", "oxigraph_server", "virtuoso_server", "engine_server", "world_endpoint",
+__all__ = ["world_store", "world_votes_store", "shipped_store", "oxigraph_server", "virtuoso_server", "engine_server",
+           "world_endpoint", "world_votes_endpoint",
            "rows_as_csv_cells", "free_port", "ENGINES", "Server"]
 
 #: The engines every endpoint test runs on.
@@ -45,6 +46,41 @@ def world_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("world-store") / "store"
     from world_support import WORLD_DIR
     load_build(tiny_world(), path, data_dir=WORLD_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def world_votes_store(tmp_path_factory):
+    """The tiny world with vote imports beside it, for the queries on imported votes (drawn in tests/conftest.py).
+
+    The Council's votes of the world (``tests/world_votes/``, the world's states) and the veto fixture
+    (``tests/unsc/vetoes.csv``: the Security Council's own member names, resolved with the shipped data, each
+    veto linked to the shipped permanent memberships), imported with fixed release labels; the shipped
+    ``states.ttl`` and ``historic-entities.ttl`` sit in a graph of their own, so the veto queries name the members.
+    """
+    import pyoxigraph as ox
+
+    from graphkit.graph.states import load_states
+    from graphkit.sources.hrc import read_hrc
+    from graphkit.sources.hrc.curated import curated_votes
+    from graphkit.sources.unsc import read_vetoes, veto_memberships
+    from graphkit.store.votes import import_table
+    from hrc_support import UNSC_FILE
+    from world_support import WORLD_DIR
+
+    path = tmp_path_factory.mktemp("world-votes-store") / "store"
+    load_build(tiny_world(), path, data_dir=WORLD_DIR)
+    votes = WORLD_DIR.parent / "world_votes"
+    hrc = read_hrc(votes / "hrc_votes.csv", votes / "hrc_resolutions.csv", votes / "hrc_countries.csv",
+                   identity=load_states(WORLD_DIR), curated=curated_votes(WORLD_DIR))
+    import_table(hrc, path, release="world fixture")
+    vetoes = read_vetoes(UNSC_FILE, identity=load_states(), memberships=veto_memberships(DEFAULT_DATA))
+    import_table(vetoes, path, release="veto fixture")
+    store = ox.Store(str(path))
+    for name in ("states.ttl", "historic-entities.ttl"):
+        store.load(path=str(DEFAULT_DATA / name), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"urn:graphkit-test:{name}"))
+    store.flush()
+    del store
     return path
 
 
@@ -163,6 +199,24 @@ def world_endpoint(engine_server):
     for g in ep.owned_graphs():
         ep.delete_graph(g)
     ep.delete_graph(ep.manifest_graph)
+
+
+@pytest.fixture(scope="session")
+def world_votes_endpoint(engine_server, world_votes_store):
+    """The world with its vote imports (``world_votes_store``) PUT to each engine, graph by graph, under graph names of its own."""
+    from graphkit.store.embedded import open_store
+
+    ep = engine_server.endpoint()
+    store = open_store(world_votes_store, read_only=True)
+    names = []
+    for i, g in enumerate(sorted(store.named_graphs(), key=str)):
+        names.append(f"{ep.graph_base}{i}")
+        ep.put_graph(names[-1], "".join(f"{q.subject} {q.predicate} {q.object} .\n"
+                                        for q in store.quads_for_pattern(None, None, None, g)))
+    del store
+    yield ep
+    for name in names:
+        ep.delete_graph(name)
 
 
 def rows_as_csv_cells(columns, rows) -> list[list[str]]:

@@ -44,7 +44,7 @@ def csv_rows(text):
 def test_help_names_the_source_and_vote_filters(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
-    for option in ("--source [curated|unga|all]", "--store", "--session", "--issue", "--merge-successors", "--min-votes"):
+    for option in ("--source [curated|unga|hrc|unsc|all]", "--store", "--session", "--issue", "--merge-successors", "--min-votes"):
         assert option in result.output
     assert f"Example: graphkit {command} " in result.output and "--source unga" in result.output
 

@@ -26,10 +26,12 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     nb = nbformat.read(path, as_version=4)
     monkeypatch.setenv("GRAPHKIT_OUT", str(tmp_path))
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    # the kernels import graphkit from this checkout; notebook 03 reads the synthetic vote fixture
+    # the kernels import graphkit from this checkout; notebooks 03 and 05 read the synthetic vote fixtures
     here = Path(__file__).resolve().parent
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(here.parent), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("GRAPHKIT_UNGA_FIXTURE", str(here / "unga" / "voeten"))
+    monkeypatch.setenv("GRAPHKIT_HRC_FIXTURE", str(here / "hrc"))
+    monkeypatch.delenv("GRAPHKIT_HRC", raising=False)
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
     client.execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]

@@ -132,7 +132,7 @@ def test_roll_call_details_need_the_import(tmp_path):
 def test_help_names_the_source_and_all():
     result = CliRunner().invoke(main, ["explain", "--help"])
     assert result.exit_code == 0
-    for option in ("--source [curated|unga|all]", "--store", "--session", "--issue", "--merge-successors", "--all"):
+    for option in ("--source [curated|unga|hrc|unsc|all]", "--store", "--session", "--issue", "--merge-successors", "--all"):
         assert option in result.output
     assert "Example: graphkit explain USA FRA --source unga" in result.output
 

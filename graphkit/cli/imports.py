@@ -34,23 +34,29 @@ def _wrap(command: click.Command) -> click.Command:
 
     def callback(store_dir, data_dir, release, quiet, **kwargs):
         ctx = click.get_current_context()
-        ctx.obj = {"states": lambda: load_states(data_dir)}
+        ctx.obj = {"states": lambda: load_states(data_dir), "data_dir": data_dir}
         endpoint = endpoint_from(kwargs)
         table = read(**kwargs)
         s = table.summary()
+        non_votes = (f"{s['kept_non_votes']} non-votes kept as gk:noVote" if s["kept_non_votes"] else
+                     f"{s['skipped_non_votes']} non-votes skipped")
         if endpoint is not None:
             from ..store.endpoint_load import load_votes
 
             sent = load_votes(table, endpoint, release=release, progress=not quiet)
             click.echo(f"imported {sent['votes']} votes on {sent['roll_calls']} records ({s['first']} to {s['last']}, "
-                       f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {sent['graph']} "
+                       f"{s['entities']} voters; {non_votes}) into {sent['graph']} "
                        f"on {endpoint.url} ({endpoint.profile.name}): {sent['triples']} triples, {sent['seconds']:.1f} s",
                        err=True)
+            for note in table.notes:
+                click.echo(f"note: {note}", err=True)
             return
         result = import_table(table, store_dir, release=release, progress=not quiet)
         click.echo(f"imported {result.votes} votes on {result.roll_calls} records ({s['first']} to {s['last']}, "
-                   f"{s['entities']} voters; {s['skipped_non_votes']} non-votes skipped) into {result.graph} "
+                   f"{s['entities']} voters; {non_votes}) into {result.graph} "
                    f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s", err=True)
+        for note in table.notes:
+            click.echo(f"note: {note}", err=True)
 
     wrapped = click.Command(command.name, callback=callback, params=list(command.params), help=command.help,
                             short_help=command.short_help)

@@ -19,7 +19,7 @@ from ..limits import MAX_FILTER, check_length, shorten
 from ..reports.output import FORMATS, TABLE_WIDTH
 from ..resources import DEFAULT_DATA, default_store
 from ..safe_text import terminal_text
-from ..sources import SOURCE_NAMES
+from ..sources import SOURCE_NAMES, SOURCES
 
 __all__ = ["data_option", "store_option", "format_option", "selection_options", "open_graphkit", "emit",
            "emit_report", "DateType", "by_option", "index_option", "wide_option", "table_width", "endpoint_options",
@@ -127,8 +127,9 @@ def selection_options(f):
     """``--source`` and every selection option (each source takes some: the others are a usage error)."""
     options = [
         click.option("--source", type=click.Choice(SOURCE_NAMES), default="curated", show_default=True,
-                     help="curated: the acts in --data; unga: the UN General Assembly votes imported into --store; "
-                          "all: every source side by side."),
+                     help="curated: the acts in --data; " + "; ".join(
+                         f"{name}: the {src.label} imported into --store" for name, src in SOURCES.items() if src.kind == "votes")
+                     + "; all: every source side by side."),
         click.option("--since", type=DateType(), help="Only items on or after this date (YYYY[-MM[-DD]]; votes: whole years)."),
         click.option("--until", type=DateType(end=True), help="Only items on or before this date (a year or month counts whole)."),
         click.option("--forum", help="Curated: only acts in this forum (un-hrc, un-ga, un-ga-third-committee or a label)."),

@@ -216,6 +216,7 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     """
     import io
 
+    import pandas as pd
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 

@@ -22,10 +22,13 @@ class StateReport(Report):
         The source's kind: ``statements`` (sides toward a target) or ``votes``.
     as_target : dict
         For statements: who most often supported and criticised the state as a target.
+    headline : str, optional
+        The first line, when the source words it its own way (the vetoes: "vetoed 17 of the 214 vetoed drafts").
     """
 
     def __init__(self, record: dict, positions: list[dict], scope: str, note: str, kind: str, source: str,
-                 as_target: dict | None = None, min_n: int = 1, noun: str = "item"):
+                 as_target: dict | None = None, min_n: int = 1, noun: str = "item", headline: str | None = None):
+        self.headline = headline
         self.record, self.positions, self.scope, self.note = record, positions, scope, note
         self.kind, self.source, self.as_target, self.min_n, self.noun = kind, source, as_target or {}, min_n, noun
         self.title = f"{record['name']} ({record['state']})"
@@ -62,11 +65,15 @@ class StateReport(Report):
             lines += ["", render_rows(self.positions, "table", ["date", "act_id", "forum", "target", "stance", "roles"],
                                       title="Positions")]
         else:
-            lines.append(f"{r['name']} ({r['state']}): voted on {r['items'] - r['absent']} of {r['items']} {self.noun}s — "
+            lines.append(self.headline or
+                         f"{r['name']} ({r['state']}): voted on {r['items'] - r['absent']} of {r['items']} {self.noun}s — "
                          f"{r['positive']} yes, {r['negative']} no, {r['abstain']} abstaining ({self.scope})")
             if 0 < len(self.positions) <= 40:
-                lines += ["", render_rows(self.positions, "table", ["date", "symbol", "title", "vote", "item"],
-                                          title="Votes")]
+                vetoes = all(p.get("vote") == "veto" for p in self.positions)
+                short = [{**p, "title": p["title"] if len(p.get("title") or "") <= 70 else p["title"][:69].rstrip() + "…"}
+                         for p in self.positions]
+                lines += ["", render_rows(short, "table", ["date", "symbol", "title", "vote", "item"],
+                                          title="Vetoes (symbol = the draft, title = the agenda item)" if vetoes else "Votes")]
         cols = ["partner", "name", "n", "same", "opposite", "share", "s", "kappa"]
         if r["closest"]:
             lines += ["", render_rows(r["closest"], "table", cols, title=f"Closest partners ({rank})")]

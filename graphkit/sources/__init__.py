@@ -3,6 +3,8 @@
 =========  ==================================================================
 curated    the acts and signatory lists of the data folder (statements, letters, votes with their sides)
 unga       the UN General Assembly's roll-call votes (``graphkit import unga``)
+hrc        the UN Human Rights Council's recorded votes (``graphkit import hrc``)
+unsc       the UN Security Council's vetoed drafts (``graphkit import unsc-vetoes``)
 =========  ==================================================================
 
 Every source is a :class:`~graphkit.sources.base.Source` in :data:`SOURCES`;
@@ -16,11 +18,13 @@ from .base import Selection, Source
 from .combined import CombinedSource
 from .curated.source import CURATED
 from .unga import UNGA
+from .hrc import HRC
+from .unsc import UNSC
 
 __all__ = ["SOURCES", "source_for", "vote_sources", "Selection", "Source", "SOURCE_NAMES"]
 
 #: Every source by its ``--source`` name.
-SOURCES: dict[str, Source] = {s.name: s for s in (CURATED, UNGA)}
+SOURCES: dict[str, Source] = {s.name: s for s in (CURATED, UNGA, HRC, UNSC)}
 #: What ``--source`` accepts.
 SOURCE_NAMES = (*SOURCES, "all")
 
@@ -35,7 +39,7 @@ def source_for(name: str) -> Source:
     >>> source_for("ungaa")
     Traceback (most recent call last):
     ...
-    graphkit.errors.InputError: unknown source 'ungaa' — one of curated, unga, all
+    graphkit.errors.InputError: unknown source 'ungaa' — one of curated, unga, hrc, unsc, all
     """
     if name == "all":
         return CombinedSource(list(SOURCES.values()))

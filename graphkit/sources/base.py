@@ -146,6 +146,10 @@ class Source:
         """One state's own positions in the matrix (rows for its record)."""
         return []
 
+    def state_headline(self, record: dict, positions: list[dict], scope: str) -> str | None:
+        """The first line of a state's record, when the source words it its own way (None: the common wording)."""
+        return None
+
     def check(self, selection: Selection) -> None:
         """Refuse options this source does not take."""
         check_selection(selection, self.options, self.name)

@@ -156,7 +156,7 @@ def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progres
     dict
         ``graph``, ``roll_calls``, ``votes``, ``triples``, ``seconds``, ``release``.
     """
-    from ..sources.votes.rdf import describe_graph, file_release, roll_call_quads, vote_nquads
+    from ..sources.votes.rdf import describe_graph, file_release, non_vote_nquads, roll_call_quads, vote_nquads
 
     started = time.perf_counter()
     release = release or file_release(table.files)
@@ -173,9 +173,13 @@ def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progres
     quad_tail = f" <{source_graph}> .\n".encode()
     try:
         head = "".join(f"{q.subject} {q.predicate} {q.object} .\n"
-                       for q in (*describe_graph(table, release), *roll_call_quads(table)))
+                       for q in (*describe_graph(table, release), *roll_call_quads(table), *table.extra_quads))
         endpoint.put_graph(g, head)
         triples += head.count("\n")
+        non_votes = non_vote_nquads(table).encode()          # members recorded as not voting (gk:noVote), when the source keeps them
+        if non_votes:
+            endpoint.post_graph(g, non_votes.replace(quad_tail, b" .\n"))
+            triples += non_votes.count(b"\n")
         for data, n in vote_nquads(table, chunk=chunk):
             body = data.replace(quad_tail, b" .\n")
             endpoint.post_graph(g, body)

@@ -24,7 +24,7 @@ from ..namespaces import GK, ID
 from ..resources import store_path
 from .embedded import open_store
 from ..sources.votes.dataset import VoteDataset
-from ..sources.votes.rdf import describe_graph, file_release, roll_call_quads, vote_nquads
+from ..sources.votes.rdf import describe_graph, file_release, non_vote_nquads, roll_call_quads, vote_nquads
 from ..sources.votes.table import VoteTable
 
 __all__ = ["import_table", "ImportResult", "store_table", "read_votes", "cache_path"]
@@ -78,9 +78,13 @@ def import_table(table: VoteTable, store_dir=None, *, release: str | None = None
     if g in set(store.named_graphs()):
         store.remove_graph(g)
     try:
-        head = list(describe_graph(table, release, import_id)) + list(roll_call_quads(table))
+        head = list(describe_graph(table, release, import_id)) + list(roll_call_quads(table)) + list(table.extra_quads)
         store.bulk_extend(head)
         counted += len(head)
+        non_votes = non_vote_nquads(table)
+        if non_votes:
+            store.bulk_load(non_votes.encode(), format=ox.RdfFormat.N_QUADS)
+            counted += 3 * len(table.non_votes)
         for data, n in vote_nquads(table):
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             counted += 3 * n
@@ -101,6 +105,8 @@ def import_table(table: VoteTable, store_dir=None, *, release: str | None = None
 
 
 _PREFIXES = "PREFIX gk: <https://w3id.org/graphkit/ontology#> "
+#: Only votes are positions of the matrix: members recorded as not voting (gk:noVote) are not.
+_VOTES_ONLY = "FILTER(?s != gk:noVote)"
 
 
 def read_votes(dataset: VoteDataset, store_dir=None) -> VoteTable:
@@ -241,7 +247,7 @@ def store_table(store: ox.Store, dataset: VoteDataset, store_dir=None) -> VoteTa
     rc["session"] = rc["session"].astype("Int64")
     stance = {f"{GK}yes": 1, f"{GK}no": -1, f"{GK}abstain": 0}
     rcids, keys, values = [], [], []
-    q = _PREFIXES + f"SELECT ?a ?who ?s WHERE {{ GRAPH <{g}> {{ ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }} }}"
+    q = _PREFIXES + f"SELECT ?a ?who ?s WHERE {{ GRAPH <{g}> {{ ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s {_VOTES_ONLY} }} }}"
     for a, who, s in store.query(q):
         rcids.append(a.value[act_prefix:])
         keys.append(who.value[state_prefix:])

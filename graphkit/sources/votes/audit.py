@@ -11,6 +11,12 @@ Two kinds of reports are compared with what the votes in the store add up to:
 
 Every difference is listed with both sides and the reporting source; nothing is
 corrected. A difference is a finding, not a failure: ``graphkit audit`` exits 0.
+
+The audit also says what each imported dataset covers (:func:`coverage`):
+records without any vote, records with fewer members recorded than the body
+has seats (:attr:`~graphkit.sources.votes.dataset.VoteDataset.seats`: 47 at the
+Human Rights Council), and curated votes of the dataset's forum and span that
+have no record in it (the curated act then stays the only record of that vote).
 """
 from __future__ import annotations
 
@@ -21,10 +27,11 @@ from rdflib import Graph
 
 from ...namespaces import GK, iri_key
 
-__all__ = ["Finding", "audit", "computed_tallies", "FINDING_COLUMNS"]
+__all__ = ["Finding", "audit", "coverage", "computed_tallies", "FINDING_COLUMNS"]
 
 FINDING_COLUMNS = ["kind", "roll_call", "symbol", "act", "what", "votes_say", "reported", "reported_by", "note"]
 _GK = "https://w3id.org/graphkit/ontology#"
+_ID = "https://w3id.org/graphkit/id/"
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,14 @@ class Finding:
 
 def vote_graphs() -> list[str]:
     """The named graphs of every vote dataset of every registered source."""
+    return [d.graph for d in vote_datasets()]
+
+
+def vote_datasets() -> list:
+    """Every vote dataset of every registered source."""
     from .. import vote_sources
 
-    return [d.graph for s in vote_sources() for d in s.datasets.values()]
+    return [d for s in vote_sources() for d in s.datasets.values()]
 
 
 def _graphs(store: ox.Store) -> list[str]:
@@ -58,7 +70,7 @@ def _graphs(store: ox.Store) -> list[str]:
 
 
 def computed_tallies(store: ox.Store) -> dict[str, dict[str, int]]:
-    """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every vote graph."""
+    """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every vote graph (and "noVote" where kept)."""
     out: dict[str, dict[str, int]] = {}
     for g in _graphs(store):
         q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s . ?p gk:act ?a }} }} GROUP BY ?a ?s"""
@@ -180,4 +192,67 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
                                                     str(lst) if lst is not None else "(curated list)", note))
     summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "compared_tallies": compared,
                "discrepancies": len(findings)}
-    return findings, summary
+    covered, counts = coverage(store, curated, roll_calls)
+    summary.update(counts)
+    return findings + covered, summary
+
+
+def _members(store: ox.Store, graph: str) -> dict[str, int]:
+    """Act IRI → how many members the record has (every position: votes and members recorded as not voting)."""
+    q = f"""PREFIX gk: <{_GK}> SELECT ?a (COUNT(?p) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?p gk:act ?a }} }} GROUP BY ?a"""
+    return {a.value: int(n.value) for a, n in store.query(q)}
+
+
+def coverage(store: ox.Store, curated: Graph | None = None, roll_calls: dict | None = None) -> tuple[list[Finding], dict]:
+    """Records without votes, records with fewer members recorded than the body's seats, curated votes a dataset lacks.
+
+    Returns
+    -------
+    (list of Finding, dict)
+        Findings of kind ``no votes``, ``short`` and ``missing`` (one per
+        record or curated act, with its symbol), and their counts:
+        ``records_without_votes``, ``records_short``, ``curated_not_in_file``.
+    """
+    roll_calls = _roll_calls(store) if roll_calls is None else roll_calls
+    present = {g.value for g in store.named_graphs()}
+    findings: list[Finding] = []
+    counts = {"records_without_votes": 0, "records_short": 0, "curated_not_in_file": 0}
+    curated_votes = []
+    if curated is not None:
+        q = """SELECT ?act ?symbol ?date ?forum WHERE { ?act a gk:RecordedVote ; gk:symbol ?symbol ; gk:date ?date ; gk:forum ?forum }"""
+        curated_votes = [(a, str(s), d.toPython(), str(f)) for a, s, d, f in curated.query(q, initNs={"gk": GK})]
+    for d in vote_datasets():
+        if d.graph not in present:
+            continue
+        mine = {a: rc for a, rc in roll_calls.items() if rc["graph"] == d.graph}
+        members = _members(store, d.graph)
+        for act, rc in sorted(mine.items(), key=lambda kv: kv[1]["symbol"]):
+            n = members.get(act, 0)
+            if n == 0:
+                counts["records_without_votes"] += 1
+                findings.append(Finding("no votes", iri_key(act), rc["symbol"], "", "members recorded", "0",
+                                        str(d.seats) if d.seats else "", d.dataset_iri, "the record has no vote of any member"))
+            elif d.seats and n < d.seats:
+                counts["records_short"] += 1
+                findings.append(Finding("short", iri_key(act), rc["symbol"], "", "members recorded", str(n), str(d.seats),
+                                        d.dataset_iri, f"{n} members recorded (yes, no, abstain or not voting) of the "
+                                                 f"body's {d.seats} seats"))
+        if not curated_votes or not mine:
+            continue
+        q = f"""PREFIX gk: <{_GK}> SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{ GRAPH <{d.graph}> {{ ?a a gk:RecordedVote ; gk:date ?d }} }}"""
+        first, last = (_py(t) for t in next(iter(store.query(q))))
+        symbols = {_norm_symbol(rc["symbol"]) for rc in mine.values() if rc["symbol"]}
+        forum = f"{_ID}org/{d.forum}"
+        for act, symbol, day, act_forum in sorted(curated_votes, key=lambda v: str(v[0])):
+            if act_forum != forum or _norm_symbol(symbol) in symbols or first is None or not (first <= day <= last):
+                continue
+            counts["curated_not_in_file"] += 1
+            findings.append(Finding("missing", "", symbol, iri_key(act), "record", "none", f"curated act of {day}", d.dataset_iri,
+                                    f"not in the {d.source.upper()} dataset: the curated act stays the only record of that vote"))
+    return findings, counts
+
+
+def _py(term):
+    import datetime as dt
+
+    return None if term is None else dt.date.fromisoformat(term.value[:10])

@@ -36,9 +36,20 @@ class VoteDataset:
         The command that imports it, for error hints.
     issue_names : dict
         Issue code → name, for the topics of the records.
-    provenance : tuple of (str, str)
+    provenance : tuple of str
         More about where the copy comes from (repository, commit, licence ...),
         written on the dataset node as ``rdfs:comment`` lines.
+    url : str, optional
+        Where the copy can be found (``gk:url`` of the dataset node).
+    seats : int, optional
+        How many members vote in every record (47 at the Human Rights
+        Council): the audit lists the records with fewer.
+    note : str, optional
+        What an item is and what N counts, when it says more than the
+        common note of vote sources (:data:`graphkit.sources.votes.matrix.VOTE_NOTE`).
+    role : str
+        The role every position of the graph has (``voter``; ``veto`` for
+        the Security Council's vetoes), stated once on the dataset node.
 
     Examples
     --------
@@ -55,6 +66,10 @@ class VoteDataset:
     import_command: str
     issue_names: dict = field(default_factory=dict, hash=False, compare=False)
     provenance: tuple = ()
+    url: str | None = None
+    seats: int | None = None
+    note: str | None = None
+    role: str = "voter"
 
     @property
     def graph(self) -> str:

@@ -104,4 +104,4 @@ def table_matrix(table: VoteTable, *, session: int | None = None, issue: str | N
                        issues=rc["issues"].to_numpy(), title=titles.to_numpy(), kind="RecordedVote",
                        forum=dataset.forum, acts=[(dataset.act(r),) for r in rc.index], source=dataset.source)
     names = {k: resolver.name(k) for k in row_keys} if resolver is not None else {}
-    return PositionMatrix(row_keys, values, items, names, dataset.source, VOTE_NOTE, resolver, merge_successors)
+    return PositionMatrix(row_keys, values, items, names, dataset.source, dataset.note or VOTE_NOTE, resolver, merge_successors)

@@ -16,7 +16,12 @@ Modelling (chosen by measuring, see ``bench/bench_unga.py`` and the README):
   once, in the graph's description — five more triples per vote would make the
   import 2.7 times slower for facts that never vary;
 * a file's own tally columns become ``gk:ReportedCount`` nodes on the roll call,
-  so the audits (:mod:`graphkit.sources.unga.audit`) can compare them with the votes.
+  so the audits (:mod:`graphkit.sources.votes.audit`) can compare them with the votes;
+* when the source gives them, whether the record was adopted (``gk:adopted``),
+  its kind (``gk:recordKind``: resolution, decision, draft, amendment …) and
+  its agenda item (``gk:agendaItem``), and members recorded as not voting as
+  positions with ``gk:stance gk:noVote`` (:func:`non_vote_nquads`), which no
+  matrix reads.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ import pyoxigraph as ox
 from ...namespaces import DCTERMS, GK, ID, PROV, RDF, RDFS, SKOS, XSD
 from .table import VoteTable
 
-__all__ = ["roll_call_quads", "vote_nquads", "describe_graph", "file_release"]
+__all__ = ["roll_call_quads", "vote_nquads", "non_vote_nquads", "describe_graph", "file_release"]
 
 _STANCE = {1: "yes", 0: "abstain", -1: "no"}
 
@@ -67,9 +72,14 @@ def describe_graph(table: VoteTable, release: str, import_id: str | None = None)
     yield ox.Quad(src, _n(DCTERMS.identifier), _lit(release), g)
     if import_id:
         yield ox.Quad(src, _n(GK.importId), _lit(import_id), g)
+    kept = table.non_votes is not None and len(table.non_votes) > 0
+    absent = ("absence and non-membership have no position; members recorded as not voting have gk:stance gk:noVote"
+              if kept else "absence, non-voting and non-membership have no position")
     yield ox.Quad(src, _n(RDFS.comment), _lit(
         f"Imported by {' '.join(d.import_command.split()[:3])}. In this graph every subject with gk:act is a gk:Position with gk:role "
-        "gk:voter whose evidence is its act's gk:evidence; absence, non-voting and non-membership have no position.", lang="en"), g)
+        f"gk:{d.role} whose evidence is its act's gk:evidence; {absent}.", lang="en"), g)
+    if d.url:
+        yield ox.Quad(src, _n(GK.url), _lit(d.url, XSD.anyURI), g)
     for line in d.provenance:
         yield ox.Quad(src, _n(RDFS.comment), _lit(line, lang="en"), g)
     for code, name in sorted({**d.issue_names, **table.issue_names}.items()):
@@ -112,11 +122,19 @@ def roll_call_quads(table: VoteTable):
             yield ox.Quad(act, _n(GK.topic), _n(ID[f"topic/{d.source}-{code}"]), g)
         if rc.get("descr"):
             yield ox.Quad(act, _n(DCTERMS.description), _lit(rc["descr"].strip(), lang="en"), g)
+        adopted = rc.get("adopted")
+        if adopted is not None and str(adopted) != "<NA>":
+            yield ox.Quad(act, _n(GK.adopted), _lit("true" if bool(adopted) else "false", XSD.boolean), g)
+        for col, prop in (("record_kind", GK.recordKind), ("agenda", GK.agendaItem)):
+            if rc.get(col):
+                yield ox.Quad(act, _n(prop), _lit(str(rc[col]).strip()), g)
         yield ox.Quad(act, _n(GK.evidence), ev, g)
         yield ox.Quad(ev, t, _n(GK.Evidence), g)
         yield ox.Quad(ev, _n(PROV.wasDerivedFrom), src, g)
-        yield ox.Quad(ev, _n(GK.excerpt), _lit(f"rcid {rcid}; session {rc['session']}; date {rc['raw_date'].date()}; "
-                                                f"symbol {symbol or '(none)'}; line {rc['line']}"), g)
+        where = rc.get("locator") or f"line {rc['line']}"
+        session = f"session {rc['session']}; " if str(rc["session"]) != "<NA>" else ""
+        yield ox.Quad(ev, _n(GK.excerpt), _lit(f"rcid {rcid}; {session}date {rc['raw_date'].date()}; "
+                                                f"symbol {symbol or '(none)'}; {where}"), g)
         tallies = [(s, rc[s]) for s in ("yes", "no", "abstain") if str(rc[s]) != "<NA>"]
         if tallies:
             tev = _n(ID[f"evidence/{key}-tally"])
@@ -153,3 +171,22 @@ def vote_nquads(table: VoteTable, chunk: int = 250_000):
             f"<{pos}{r}/{k}> {p_act} <{act}{r}> {g} .\n<{pos}{r}/{k}> {p_who} <{who}{k}> {g} .\n"
             f"<{pos}{r}/{k}> {p_stance} {stances[v]} {g} .\n"
             for r, k, v in zip(rcids[start:stop], keys[start:stop], values[start:stop].tolist())).encode(), min(stop, len(rcids)) - start
+
+
+def non_vote_nquads(table: VoteTable) -> str:
+    """The members recorded as not voting, as N-Quads: three quads each, ``gk:stance gk:noVote``.
+
+    Kept so that the graph says who sat in the body and did not vote (the
+    Human Rights Council's ``NO_VOTE``); no matrix reads them, and the
+    computed tallies count them apart (:func:`graphkit.sources.votes.audit.computed_tallies`).
+    """
+    if table.non_votes is None or not len(table.non_votes):
+        return ""
+    d = table.dataset
+    g = f"<{d.graph}>"
+    p_act, p_who, p_stance = (f"<{GK}{p}>" for p in ("act", "participant", "stance"))
+    stance = f"<{GK}noVote>"
+    act, pos, who = d.act_prefix, d.position_prefix, f"{ID}state/"
+    nv = table.non_votes
+    return "".join(f"<{pos}{r}/{k}> {p_act} <{act}{r}> {g} .\n<{pos}{r}/{k}> {p_who} <{who}{k}> {g} .\n"
+                   f"<{pos}{r}/{k}> {p_stance} {stance} {g} .\n" for r, k in zip(nv["rcid"], nv["key"]))

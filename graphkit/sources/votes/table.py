@@ -37,6 +37,16 @@ class VoteTable:
     (the file's own tallies, NA when absent) and ``line``. ``votes`` has
     ``rcid``, ``code`` (as in the file), ``key`` (graphkit entity key), ``value``
     (+1 / 0 / −1) and ``line``.
+
+    A source may also give, for its import: ``adopted`` (boolean, NA when not
+    known), ``record_kind`` (resolution, decision, draft, amendment …),
+    ``agenda`` (the agenda item as the file writes it) and ``locator`` (where
+    the record is in the file, when not a CSV line: "table resolutions, rowid 12")
+    as roll-call columns; ``non_votes``, members recorded as not voting
+    (``rcid``, ``code``, ``key``, ``line``), kept in the graph as positions with
+    ``gk:stance gk:noVote`` and left out of every matrix; ``extra_quads``,
+    more pyoxigraph quads of its own for the dataset's graph; and ``notes``,
+    what the import should tell the user.
     """
 
     dataset: VoteDataset
@@ -45,10 +55,14 @@ class VoteTable:
     issue_names: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     skipped: int = 0
+    non_votes: pd.DataFrame | None = None
+    extra_quads: list = field(default_factory=list, repr=False)
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> dict:
         return {"dataset": self.dataset.key, "roll_calls": len(self.roll_calls), "votes": len(self.votes),
                 "entities": int(self.votes["key"].nunique()), "skipped_non_votes": self.skipped,
+                "kept_non_votes": 0 if self.non_votes is None else len(self.non_votes),
                 "first": str(self.roll_calls["raw_date"].min())[:10], "last": str(self.roll_calls["raw_date"].max())[:10]}
 
 
