@@ -18,8 +18,12 @@ __all__ = ["compare_pairs", "agreement_table", "INDEX_COLUMNS"]
 INDEX_COLUMNS = ["share", "s", "kappa", "pi", "n"]
 
 
-def _pairs_frame(group, keys, ix, rows, cols) -> pd.DataFrame:
-    data = {"group": group, "a": np.asarray(keys, dtype=object)[rows], "b": np.asarray(keys, dtype=object)[cols]}
+def _pairs_frame(group, keys, ix, rows, cols, names: pd.Index | None = None) -> pd.DataFrame:
+    # the states as codes into one list of names: 800,000 pairs name ~200 states (cheap to write, clean and hold)
+    names = pd.Index(keys) if names is None else names
+    at = names.get_indexer(keys)
+    data = {"group": group, "a": pd.Categorical.from_codes(at[rows], categories=names),
+            "b": pd.Categorical.from_codes(at[cols], categories=names)}
     for name in INDEX_COLUMNS:
         data[name] = ix[name][rows, cols]
     return pd.DataFrame(data)
@@ -59,6 +63,7 @@ def agreement_table(matrix: PositionMatrix, by: str = "year", *, states=None, mi
     [[1971, 0.0, -1.0, 1], [1990, 1.0, 1.0, 1], [2016, 1.0, 1.0, 1], [2019, 0.0, 0.0, 1]]
     """
     frames = []
+    names = pd.Index(matrix.keys)
     wanted = set(states) if states is not None else None
     for group, sub in matrix.groups(by):
         if len(sub.keys) < 2:
@@ -69,7 +74,7 @@ def agreement_table(matrix: PositionMatrix, by: str = "year", *, states=None, mi
         if wanted is not None:
             mask = np.array([k in wanted for k in sub.keys])
             keep &= mask[rows] | mask[cols]
-        frames.append(_pairs_frame(group, sub.keys, ix, rows[keep], cols[keep]))
+        frames.append(_pairs_frame(group, sub.keys, ix, rows[keep], cols[keep], names))
     if not frames:
         return pd.DataFrame(columns=["group", "a", "b", *INDEX_COLUMNS])
     return pd.concat(frames, ignore_index=True)

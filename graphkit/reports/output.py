@@ -186,7 +186,14 @@ _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 
 
 def _safe_text_column(series):
-    """A text column as the CSV writers see it: control characters gone, formulas quoted (vectorised :func:`csv_cell`)."""
+    """A text column as the CSV writers see it: control characters gone, formulas quoted (vectorised :func:`csv_cell`).
+
+    A categorical column (state keys repeated over 800,000 pairs) is cleaned once per category.
+    """
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.rename_categories(_safe_text_column(pd.Series(series.cat.categories.astype(str))).tolist())
     text = series.astype("string").str.replace(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", regex=True)
     formula = text.str.startswith(FORMULA_STARTS) & ~text.str.fullmatch(_NUMBER)
     return text.mask(formula.fillna(False), "'" + text)
@@ -196,7 +203,8 @@ def _text_columns(frame) -> list:
     """The columns holding text: object columns and pandas' string dtypes (``str`` in pandas 3, ``string``)."""
     import pandas as pd
 
-    return [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])]
+    return [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])
+            or isinstance(frame[c].dtype, pd.CategoricalDtype)]
 
 
 def _arrow_table(frame):
@@ -225,7 +233,9 @@ def write_frame(frame, path, fmt: str = "csv") -> bytes | None:
     if fmt == "csv":
         # Arrow quotes every text cell unless told not to; do so only when no cell needs quotes
         text = _text_columns(frame)
-        special = any(frame[c].astype(str).str.contains(r'[,"\r\n]', regex=True).any() for c in text) or \
+        values = lambda c: (pd.Series(frame[c].cat.categories.astype(str)) if isinstance(frame[c].dtype, pd.CategoricalDtype)  # noqa: E731
+                            else frame[c].astype(str))
+        special = any(values(c).str.contains(r'[,"\r\n]', regex=True).any() for c in text) or \
             any(any(ch in str(c) for ch in ',"\r\n') for c in frame.columns)
         head = io.StringIO()
         csv.writer(head, lineterminator="\n").writerow([str(c) for c in frame.columns])
