@@ -116,22 +116,23 @@ class Endpoint:
             self._graphs = sorted(g for g in names if g.startswith(self.graph_base))
         return list(self._graphs)
 
-    def _post_query(self, text: str, *, union: bool = True, accept: str = "application/sparql-results+json") -> bytes:
+    def _post_query(self, text: str, *, union: bool = True, accept: str = "application/sparql-results+json",
+                    default_graphs: list[str] | None = None) -> bytes:
         fields = [("query", text)]
         if union:
-            graphs = self.graphs()
+            graphs = self.graphs() if default_graphs is None else list(default_graphs)
             fields += [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
         return self._request(self.query_url, data=urllib.parse.urlencode(fields).encode(), method="POST",
                              headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
 
     # ------------------------------------------------------------------ operations
-    def select(self, text: str) -> dict:
-        """Run a SELECT or ASK over the union of the graphs; the SPARQL JSON results as a dict."""
-        return json.loads(self._post_query(text))
+    def select(self, text: str, default_graphs: list[str] | None = None) -> dict:
+        """Run a SELECT or ASK over the union of the graphs (or of ``default_graphs``); the SPARQL JSON results."""
+        return json.loads(self._post_query(text, default_graphs=default_graphs))
 
-    def construct(self, text: str) -> str:
-        """Run a CONSTRUCT or DESCRIBE over the union; the triples as N-Triples text."""
-        return self._post_query(text, accept="application/n-triples").decode("utf-8")
+    def construct(self, text: str, default_graphs: list[str] | None = None) -> str:
+        """Run a CONSTRUCT or DESCRIBE over the union (or ``default_graphs``); the triples as N-Triples text."""
+        return self._post_query(text, accept="application/n-triples", default_graphs=default_graphs).decode("utf-8")
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update (the caller decides whether updates are allowed)."""
@@ -164,10 +165,10 @@ def load_build_to_endpoint(result, endpoint: Endpoint, *, graph_base: str | None
     graph names, so that tests can load a world beside other data. Graphs of
     another origin on the server are left alone.
     """
-    from .embedded import build_quads_ntriples
+    from .embedded import file_graphs_ntriples
 
     base = graph_base or endpoint.graph_base
-    graphs = build_quads_ntriples(result)
+    graphs = file_graphs_ntriples(result)
     for g, nt in graphs.items():
         name = base + g[len(GRAPH_BASE):] if g.startswith(GRAPH_BASE) else g
         endpoint.put_graph(name, nt)

@@ -61,7 +61,8 @@ def computed_tallies(store: ox.Store) -> dict[str, dict[str, int]]:
     """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every vote graph."""
     out: dict[str, dict[str, int]] = {}
     for g in _graphs(store):
-        q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s . ?p gk:act ?a }} }} GROUP BY ?a ?s"""
+        # one vote = one (position, participant) pair: a position is one side of one record
+        q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s ; gk:act ?a ; gk:participant ?w }} }} GROUP BY ?a ?s"""
         for a, s, n in store.query(q):
             out.setdefault(a.value, {"yes": 0, "no": 0, "abstain": 0})[s.value.rsplit("#", 1)[1]] = int(n.value)
     return out
