@@ -21,7 +21,7 @@ def _norm(rows):
     return sorted(repr(sorted(r.items())) for r in rows)
 
 
-@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+@pytest.mark.parametrize("name", [q.name for q in list_queries() if not any(d.startswith("votes") for d in q.datasets)])
 def test_endpoint_gives_the_same_rows_as_the_embedded_store(name, world_endpoint, world_store):
     params = golden_params(name)
     assert _norm(run_query(name, params, endpoint=world_endpoint)) == _norm(run_query(name, params, store=world_store))

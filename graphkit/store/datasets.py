@@ -103,7 +103,7 @@ def resolve(names, catalogue: dict[str, str]) -> list[str] | None:
     QueryError
         A name that denotes no graph in this store (the message lists those that do).
     """
-    names = parse_names(names) if isinstance(names, str) else list(names)
+    names = parse_names(names)
     if not names:
         names = [DEFAULT]
     if ALL in names:

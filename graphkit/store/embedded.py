@@ -185,6 +185,8 @@ def load_build(result, path=None, *, data_dir=None) -> dict:
         parts += [f"INSERT DATA {{ GRAPH <{g}> {{\n{nt}}} }}" for g, nt in graphs.items()]
         w.store.update(" ;\n".join(parts))
         kept = {g: info for g, info in previous.items() if info.get("dataset") != CURATED}
+        from .links import link_votes
+        link_votes(w.store, list(graphs), [g for g, info in kept.items() if str(info.get("dataset", "")).startswith("votes:")])
         kept.update({g: {"dataset": CURATED, "triples": nt.count("\n")} for g, nt in graphs.items()})
         w.commit({"fingerprint": fingerprint(data_dir) if data_dir is not None else None,
                   "data": str(Path(data_dir).resolve()) if data_dir is not None else None, "graphs": kept})

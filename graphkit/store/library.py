@@ -8,6 +8,9 @@ Each ``.rq`` file opens with a header of comment lines::
     # param: ?since — date: first day of the period (default 2016-01-01)
     # dataset: curated
 
+A line ending in ``# only with ?name`` is kept only when ``?name`` is given
+(:func:`query_text`): an optional parameter that narrows the query.
+
 ``# dataset:`` names the graphs the query reads (:mod:`graphkit.store.datasets`:
 ``curated``, ``votes:unga``, ``all`` ...; several names are joined); without
 it a query reads the curated graphs. ``# scale: pairs (narrowed by ?session)``
@@ -66,7 +69,7 @@ from .sparqltext import QUERY_FORMS, operation, outbound
 
 __all__ = ["QUERIES_DIR", "PARAM_TYPES", "Param", "QueryFile", "parse_query_file", "list_queries", "find_query",
            "bind_params", "run_query", "query_columns", "query_dataframe", "construct_graph", "compact", "PREFIXES",
-           "MAX_PAIR_VOTES"]
+           "MAX_PAIR_VOTES", "query_text"]
 
 PARAM_TYPES = ("state", "topic", "forum", "act", "date", "year", "integer", "decimal", "stance", "iri", "string")
 STANCE_NAMES = ("supports", "criticises", "rejects", "yes", "no", "abstain")
@@ -351,6 +354,34 @@ def _prepare(name_or_path, params, backend, allow_update, allow_service=False, d
     return query, form, terms
 
 
+_ONLY_WITH = re.compile(r"[ \t]#[ \t]*only with \?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$")
+
+
+def query_text(query: QueryFile, terms: dict) -> str:
+    """The query's text for these bound parameters: a line ending in ``# only with ?name`` is dropped when ?name is not given.
+
+    This lets an optional parameter drive the query when it is given (``?act
+    gk:session ?session .  # only with ?session`` as the first pattern of a
+    group) and vanish when it is not: a FILTER on an unbound variable would
+    scan everything first. Values still reach the query only as bound terms.
+
+    Examples
+    --------
+    >>> nl = chr(10)
+    >>> q = QueryFile("x", Path("x.rq"), "SELECT * { ?a ?b ?c ." + nl + "?a <urn:s> ?s .  # only with ?s" + nl + "}")
+    >>> query_text(q, {}).split(nl)
+    ['SELECT * { ?a ?b ?c .', '}']
+    >>> query_text(q, {"s": "1"}) == q.text
+    True
+    """
+    lines = []
+    for line in query.text.split("\n"):
+        m = _ONLY_WITH.search(line)
+        if m is None or m.group(1) in terms:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def _check_scale(query: QueryFile, terms: dict, backend) -> None:
     """Refuse a ``# scale: pairs`` query on more votes than :data:`MAX_PAIR_VOTES`, unless narrowed."""
     if not query.scale.strip().lower().startswith("pairs"):
@@ -412,7 +443,7 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
             raise QueryError("parameters cannot be bound in an update", file=query.path)
         backend.update(query.text)
         return []
-    return backend.rows(query.text, terms)[1]
+    return backend.rows(query_text(query, terms), terms)[1]
 
 
 def query_columns(name_or_path, params=None, **backend) -> tuple[list[str], list[dict]]:
@@ -427,7 +458,7 @@ def query_columns(name_or_path, params=None, **backend) -> tuple[list[str], list
             raise QueryError("parameters cannot be bound in an update", file=query.path)
         b.update(query.text)
         return [], []
-    return b.rows(query.text, terms)
+    return b.rows(query_text(query, terms), terms)
 
 
 def query_dataframe(name_or_path, params: dict | None = None, **backend):
@@ -451,7 +482,7 @@ def construct_graph(name_or_path, params: dict | None = None, **backend):
                                   backend.get("dataset"))
     if form not in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{query.name} is a {form} query; construct_graph needs CONSTRUCT or DESCRIBE")
-    return ntriples_to_rdflib(b.construct_nt(query.text, terms))
+    return ntriples_to_rdflib(b.construct_nt(query_text(query, terms), terms))
 
 
 def compact(value):
