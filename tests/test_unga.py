@@ -273,6 +273,22 @@ count:w-unga-no a gk:ReportedCount ; gk:count 3 ; gk:countScope gk:no ; gk:count
     curated = [(f.roll_call, f.what, f.votes_say, f.reported, f.reported_by) for f in findings if f.act]
     assert curated == [("unga-undl-9003", "no", "2", "3", "The Fictional Gazette <https://w3id.org/graphkit/id/source/w-gazette>")]
     assert summary["curated_acts_matched"] == 1
+    # through the store as a user builds and imports: the record is linked to the curated act, whichever comes first
+    from graphkit.store.embedded import load_build
+    from graphkit.store.links import link_votes  # noqa: F401 (the rule: same symbol and date, one record)
+    store_dir = tmp_path / "linked"
+    load_build(build(world_copy, check=False), store_dir)
+    result = import_table(fixture_table(), store_dir, release="fixture")
+    assert result.links == 1
+    same = "PREFIX gk: <https://w3id.org/graphkit/ontology#> SELECT ?r ?a WHERE { ?r gk:sameVoteAs ?a }"
+    want = [("https://w3id.org/graphkit/id/act/unga-voeten-103", "https://w3id.org/graphkit/id/act/w-unga")]
+    links = lambda: [(r.value, a.value) for r, a in open_store(store_dir, read_only=True).query(  # noqa: E731
+        same, use_default_graph_as_union=True)]
+    assert links() == want
+    findings, summary = audit(open_store(store_dir, read_only=True), build(world_copy, check=False).graph)
+    assert summary["linked"] == 1 and {f.note for f in findings if f.act} == {"linked (gk:sameVoteAs)"}
+    load_build(build(world_copy, check=False), store_dir)      # a later build keeps (rewrites) the link
+    assert links() == want
 
 
 # ---- CLI
@@ -346,3 +362,30 @@ def test_cli_filters_and_errors(fixture_store, tmp_path):
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     r = CliRunner().invoke(main, ["import", "unga", str(VOETEN / "votes.csv"), "--store", str(tmp_path / "s")])
     assert r.exit_code == 2 and "ROLL_CALLS" in r.output
+
+
+# ---- an import never empties a graph unasked; audit needs votes
+
+def test_a_header_only_votes_file_does_not_empty_an_import(voeten_copy, tmp_path):
+    store_dir = tmp_path / "store"
+    files = [str(voeten_copy / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")]
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet"]).exit_code == 0
+    before = _graph_size(store_dir)
+    votes = voeten_copy / "votes.csv"
+    votes.write_text(votes.read_text().splitlines()[0] + "\n")           # the header, no row
+    refused = runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet"])
+    assert refused.exit_code == 2
+    assert "votes.csv holds no vote: importing it would replace the 19 votes" in refused.output
+    assert "--allow-empty" in refused.output and _graph_size(store_dir) == before
+    done = runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet", "--allow-empty"])
+    assert done.exit_code == 0, done.output
+    s = open_store(store_dir, read_only=True)
+    assert not list(s.quads_for_pattern(None, ox.NamedNode("https://w3id.org/graphkit/ontology#participant"), None, G_VOETEN))
+
+
+def test_audit_without_votes_exits_2_with_the_import_command(tmp_path, world):
+    from graphkit.store.embedded import load_build
+    load_build(world, tmp_path / "store")
+    r = CliRunner().invoke(main, ["audit", "--store", str(tmp_path / "store")])
+    assert r.exit_code == 2 and "no votes imported" in r.output and "graphkit import unga VOTES ROLL_CALLS" in r.output

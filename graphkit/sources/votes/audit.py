@@ -5,8 +5,9 @@ Two kinds of reports are compared with what the votes in the store add up to:
 * a source's **own tally columns** (UN Digital Library ``total_yes`` …, or a
   roll-call file's ``yes``/``no``/``abstain``), stored as ``gk:ReportedCount``
   on the roll call by the import;
-* **curated acts** in ``data/`` (a ``gk:RecordedVote`` whose ``gk:symbol`` is a
-  roll call's symbol) with their ``gk:reportedCount`` (exact counts by stance)
+* **curated acts** in ``data/`` — the records linked to them as the same vote
+  (``gk:sameVoteAs``, :mod:`graphkit.store.links`), else those with the same
+  ``gk:symbol`` — with their ``gk:reportedCount`` (exact counts by stance)
   and their signatory lists (who voted how, per source).
 
 Every difference is listed with both sides and the reporting source; nothing is
@@ -144,15 +145,23 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
     for act, rc in roll_calls.items():
         if rc["symbol"]:
             by_symbol.setdefault(_norm_symbol(rc["symbol"]), []).append(act)
+    linked: dict[str, list[str]] = {}     # curated act → the records written as the same vote (gk:sameVoteAs)
+    for g in _graphs(store):
+        for r, a in store.query(f"PREFIX gk: <{_GK}> SELECT ?r ?a WHERE {{ GRAPH <{g}> {{ ?r gk:sameVoteAs ?a }} }}"):
+            linked.setdefault(a.value, []).append(r.value)
     matched = 0
     if curated is not None:
         q = """SELECT ?act ?symbol WHERE { ?act a gk:RecordedVote ; gk:symbol ?symbol }"""
         for act, symbol in curated.query(q, initNs={"gk": GK}):
-            targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+            targets = sorted(linked.get(str(act), []))
+            note = "linked (gk:sameVoteAs)"
+            if not targets:
+                targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+                note = ("same symbol, not linked (another date)" if len(targets) == 1 else
+                        f"symbol shared by {len(targets)} roll calls (amendments, parts): not linked")
             if not targets:
                 continue
             matched += 1
-            note = "" if len(targets) == 1 else f"symbol shared by {len(targets)} roll calls (amendments, parts)"
             counts = curated.query("""SELECT ?scope ?n ?src WHERE { ?act gk:reportedCount ?c . ?c gk:count ?n ; gk:countScope ?scope ;
                                          gk:countQualifier gk:exactly . OPTIONAL { ?c gk:evidence/prov:wasDerivedFrom ?src } }""",
                                    initNs={"gk": GK, "prov": __import__("rdflib").namespace.PROV}, initBindings={"act": act})
@@ -179,6 +188,6 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
                         if got != want:
                             findings.append(Finding("vote", iri_key(rc_act), str(symbol), iri_key(act), who, got, want,
                                                     str(lst) if lst is not None else "(curated list)", note))
-    summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "compared_tallies": compared,
-               "discrepancies": len(findings)}
+    summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "linked": sum(map(len, linked.values())),
+               "compared_tallies": compared, "discrepancies": len(findings)}
     return findings, summary
