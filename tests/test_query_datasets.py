@@ -129,3 +129,30 @@ def test_python_api_chooses_the_dataset(votes_store):
     assert len(rows) == 4                      # the four roll calls both voted in
     columns, curated = g.query("shared-acts", {"a": "USA", "b": "FRA"})
     assert all("unga-voeten" not in r["act"] for r in curated)
+
+
+def test_a_roll_call_linked_to_a_curated_act_counts_once_with_its_sides(world_copy, tmp_path):
+    # a curated act of the fixture's roll call 103 (A/RES/71/9003, 2016-12-21): a yes criticises Syldavia
+    (world_copy / "acts" / "w-unga.ttl").write_text("""
+@prefix gk: <https://w3id.org/graphkit/ontology#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix act: <https://w3id.org/graphkit/id/act/> . @prefix ev: <https://w3id.org/graphkit/id/evidence/> .
+@prefix state: <https://w3id.org/graphkit/id/state/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+act:w-unga a gk:RecordedVote ; gk:actorKind gk:byStates ; rdfs:label "A fictional GA vote"@en ;
+    gk:symbol "A/RES/71/9003" ; gk:date "2016-12-21"^^xsd:date ; gk:datePrecision gk:day ; gk:target state:SYL ;
+    gk:yesImplies gk:criticises ; gk:evidence ev:w-2021-vote .
+""")
+    from graphkit.graph.build import build
+    from graphkit.store.embedded import load_build
+    from graphkit.store.votes import import_table
+    from unga_support import fixture_table
+    store = tmp_path / "store"
+    load_build(build(world_copy), store, data_dir=world_copy)
+    assert import_table(fixture_table(), store, release="fixture").links == 1
+    rows = run_query("states-by-bloc", {"target": "SYL", "session": "71"}, store=store, dataset=["votes:unga", "curated"])
+    # roll call 103: USA, FRA and DEU yes (criticise Syldavia, as the linked act says a yes does); RUS and CHN no
+    assert sorted((r["state"].rsplit("/", 1)[1], r["bloc"]) for r in rows) == [
+        ("CHN", "backs the target"), ("DEU", "criticises the target"), ("FRA", "criticises the target"),
+        ("RUS", "backs the target"), ("USA", "criticises the target")]
+    # the curated graphs alone: the tiny world's answer, without the roll call
+    alone = run_query("states-by-bloc", {"target": "SYL"}, store=store)
+    assert {r["state"].rsplit("/", 1)[1] for r in alone} == {"AAA", "BBB", "CCC", "DDD", "EEE"}
