@@ -389,3 +389,19 @@ def test_audit_without_votes_exits_2_with_the_import_command(tmp_path, world):
     load_build(world, tmp_path / "store")
     r = CliRunner().invoke(main, ["audit", "--store", str(tmp_path / "store")])
     assert r.exit_code == 2 and "no votes imported" in r.output and "graphkit import unga VOTES ROLL_CALLS" in r.output
+
+
+def test_the_array_cache_of_another_import_is_never_used(voeten_copy, tmp_path):
+    from graphkit.store.votes import cache_path
+    store_dir = tmp_path / "store"
+    import_table(_read(voeten_copy), store_dir, release="same label")
+    old = tmp_path / "old.npz"
+    shutil.copy(cache_path(store_dir, DATASETS["voeten"]), old)
+    f = voeten_copy / "votes.csv"
+    f.write_text(f.read_text().replace("104,US,United States,no", "104,US,United States,yes"))
+    import_table(_read(voeten_copy), store_dir, release="same label")      # same release label, same vote count
+    shutil.copy(old, cache_path(store_dir, DATASETS["voeten"]))            # a stale cache put back by hand
+    table = read_votes(DATASETS["voeten"], store_dir)
+    assert table.files == [f"store graph <{G_VOETEN.value}>"]              # read from the graph, not the cache
+    usa_104 = table.votes[(table.votes.rcid == "104") & (table.votes.key == "USA")].value.tolist()
+    assert usa_104 == [1]
