@@ -418,6 +418,11 @@ class Graphkit:
         hint = "; ".join(d.hint(self.store_dir) for s in vote_sources() for d in s.datasets.values())
         store = open_store(self.store_dir, read_only=True, missing_hint=hint)
         try:
+            present = {g.value for g in store.named_graphs()}
+            if not any(d.graph in present for s in vote_sources() for d in s.datasets.values()):
+                from .errors import InputError
+                raise InputError(f"no votes imported into the store {self.store_dir}: there is nothing to audit",
+                                 value=str(self.store_dir), hint=hint)
             findings, summary = audit(store, self.graph)
         finally:
             del store
@@ -429,14 +434,19 @@ class Graphkit:
                  "not in the imported file of their forum")
         return AuditReport(frame, title, summary)
 
-    def query(self, name_or_path, params: dict | None = None, **backend):
-        """Run a library query (or a ``.rq`` file) on the store: ``(columns, rows)``."""
+    def query(self, name_or_path, params: dict | None = None, *, dataset=None, **backend):
+        """Run a library query (or a ``.rq`` file) on the store: ``(columns, rows)``.
+
+        ``dataset`` names the graphs read (``"curated"``, ``"votes:unga"``,
+        ``["votes:unga", "curated"]``, ``"all"``; :mod:`graphkit.store.datasets`);
+        by default the query's ``# dataset:`` line, else the curated graphs.
+        """
         from .store.library import query_columns
         from .store.embedded import ensure_store
 
         if not backend:
             backend = {"store": ensure_store(self.data_dir, self.store_dir)}
-        return query_columns(name_or_path, params, **backend)
+        return query_columns(name_or_path, params, dataset=dataset, **backend)
 
 
 def open(data=None, store=None, endpoint=None) -> Graphkit:  # noqa: A001 - graphkit.open, like sqlite_utils.Database

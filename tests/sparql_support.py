@@ -32,9 +32,9 @@ from graphkit.store.library import compact
 from graphkit.store.embedded import load_build
 from world_support import tiny_world
 
-__all__ = ["world_store", "world_votes_store", "shipped_store", "oxigraph_server", "virtuoso_server", "engine_server",
-           "world_endpoint", "world_votes_endpoint",
-           "rows_as_csv_cells", "free_port", "ENGINES", "Server"]
+__all__ = ["empty_store", "world_store", "world_votes_store", "shipped_store", "votes_store", "synthetic_votes_store",
+           "SYNTHETIC_ROLL_CALLS", "oxigraph_server", "virtuoso_server", "engine_server", "world_endpoint",
+           "world_votes_endpoint", "votes_endpoint", "rows_as_csv_cells", "free_port", "ENGINES", "Server"]
 
 #: The engines every endpoint test runs on.
 ENGINES = ("oxigraph", "virtuoso")
@@ -68,19 +68,23 @@ def world_votes_store(tmp_path_factory):
     from hrc_support import UNSC_FILE
     from world_support import WORLD_DIR
 
+    import shutil
+
+    from graphkit.graph.build import build
+
+    # the world, with the shipped states beside its own so that the veto queries name the real members
+    data = tmp_path_factory.mktemp("world-votes-data") / "world"
+    shutil.copytree(WORLD_DIR, data)
+    for name in ("states.ttl", "historic-entities.ttl"):
+        shutil.copy(DEFAULT_DATA / name, data / f"shipped-{name}")
     path = tmp_path_factory.mktemp("world-votes-store") / "store"
-    load_build(tiny_world(), path, data_dir=WORLD_DIR)
+    load_build(build(data, check=False), path, data_dir=data)
     votes = WORLD_DIR.parent / "world_votes"
     hrc = read_hrc(votes / "hrc_votes.csv", votes / "hrc_resolutions.csv", votes / "hrc_countries.csv",
                    identity=load_states(WORLD_DIR), curated=curated_votes(WORLD_DIR))
     import_table(hrc, path, release="world fixture")
     vetoes = read_vetoes(UNSC_FILE, identity=load_states(), memberships=veto_memberships(DEFAULT_DATA))
     import_table(vetoes, path, release="veto fixture")
-    store = ox.Store(str(path))
-    for name in ("states.ttl", "historic-entities.ttl"):
-        store.load(path=str(DEFAULT_DATA / name), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"urn:graphkit-test:{name}"))
-    store.flush()
-    del store
     return path
 
 
@@ -89,6 +93,17 @@ def shipped_store(tmp_path_factory, shipped):
     """The shipped data/ loaded into an embedded store."""
     path = tmp_path_factory.mktemp("shipped-store") / "store"
     load_build(shipped, path, data_dir=DEFAULT_DATA)
+    return path
+
+
+@pytest.fixture(scope="session")
+def votes_store(tmp_path_factory, shipped):
+    """The shipped data/ and the synthetic UNGA fixture (tests/unga/voeten, drawn in tests/unga_support.py) imported."""
+    from graphkit.store.votes import import_table
+    from unga_support import fixture_table
+    path = tmp_path_factory.mktemp("votes-store") / "store"
+    load_build(shipped, path, data_dir=DEFAULT_DATA)
+    import_table(fixture_table(), path, release="fixture")
     return path
 
 
@@ -201,19 +216,36 @@ def world_endpoint(engine_server):
     ep.delete_graph(ep.manifest_graph)
 
 
-@pytest.fixture(scope="session")
-def world_votes_endpoint(engine_server, world_votes_store):
-    """The world with its vote imports (``world_votes_store``) PUT to each engine, graph by graph, under graph names of its own."""
+def _store_on_endpoint(engine_server, store_path):
+    """Each graph of the store at ``store_path`` PUT to a new graph base of the engine's server, as graphkit names its
+    graphs there (the endpoint's base and the graph's last segment, so the vote graphs are known as such)."""
     from graphkit.store.embedded import open_store
+    from graphkit.store.endpoint_load import graph_name
 
     ep = engine_server.endpoint()
-    store = open_store(world_votes_store, read_only=True)
+    store = open_store(store_path, read_only=True)
     names = []
-    for i, g in enumerate(sorted(store.named_graphs(), key=str)):
-        names.append(f"{ep.graph_base}{i}")
+    for g in sorted(store.named_graphs(), key=str):
+        names.append(graph_name(g.value, ep))
         ep.put_graph(names[-1], "".join(f"{q.subject} {q.predicate} {q.object} .\n"
                                         for q in store.quads_for_pattern(None, None, None, g)))
     del store
+    return ep, names
+
+
+@pytest.fixture(scope="session")
+def world_votes_endpoint(engine_server, world_votes_store):
+    """The world with its vote imports (``world_votes_store``) on each engine, under graph names of its own."""
+    ep, names = _store_on_endpoint(engine_server, world_votes_store)
+    yield ep
+    for name in names:
+        ep.delete_graph(name)
+
+
+@pytest.fixture(scope="session")
+def votes_endpoint(engine_server, votes_store):
+    """The shipped data with the UNGA fixture imported (``votes_store``) on each engine, under graph names of its own."""
+    ep, names = _store_on_endpoint(engine_server, votes_store)
     yield ep
     for name in names:
         ep.delete_graph(name)
@@ -227,3 +259,75 @@ def rows_as_csv_cells(columns, rows) -> list[list[str]]:
     for r in rows:
         writer.writerow([_cell(compact(r.get(c))) for c in columns])
     return list(csv.reader(io.StringIO(buffer.getvalue())))
+
+
+#: Roll calls × voters of the synthetic vote graph: 2,500 × 200 = 500,000 votes, one quad each, plus the records.
+SYNTHETIC_ROLL_CALLS, SYNTHETIC_VOTERS = 2_500, 200
+
+
+def synthetic_vote_nquads(graph: str, roll_calls: int = SYNTHETIC_ROLL_CALLS) -> bytes:
+    """A vote graph shaped like an import (records, one position per side, a participant per vote), made to mislead.
+
+    Every record targets the tiny world's Syldavia on its topic, at the Council and on the world's dates, with
+    gk:yesImplies, counts, an occasion and withdrawals, and its voters are the world's states (and 194 more):
+    a curated query that read this graph would list other acts, positions, counts or states.
+    """
+    gk, i = "https://w3id.org/graphkit/ontology#", "https://w3id.org/graphkit/id/"
+    g = f"<{graph}>"
+    world = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"]
+    voters = world + [f"S{n:03d}" for n in range(SYNTHETIC_VOTERS - len(world))]
+    side = ("yes", "no", "abstain")
+    out = [f"<{i}state/{v}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{gk}State> {g} .\n" for v in voters[len(world):]]
+    for r in range(roll_calls):
+        act = f"<{i}act/unga-voeten-s{r}>"
+        day = ("2020-06-29", "2020-07-01", "2021-03-15", "2022-10-20")[r % 4]
+        out.append(
+            f"{act} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{gk}RecordedVote> {g} .\n{act} <{gk}forum> <{i}org/un-hrc> {g} .\n"
+            f"{act} <{gk}date> \"{day}\"^^<http://www.w3.org/2001/XMLSchema#date> {g} .\n"
+            f"{act} <{gk}target> <{i}state/SYL> {g} .\n{act} <{gk}topic> <{i}topic/north-march> {g} .\n"
+            f"{act} <{gk}yesImplies> <{gk}supports> {g} .\n{act} <{gk}occasion> <{i}occasion/w-2020-hrc> {g} .\n"
+            f"{act} <{gk}session> \"{r % 5}\"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .\n"
+            f"{act} <{gk}reportedCount> <{i}count/s{r}> {g} .\n<{i}count/s{r}> <{gk}count> \"7\"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .\n"
+            f"<{i}count/s{r}> <{gk}countScope> <{gk}supports> {g} .\n<{i}count/s{r}> <{gk}evidence> <{i}evidence/s{r}> {g} .\n"
+            f"<{i}evidence/s{r}> <http://www.w3.org/ns/prov#wasDerivedFrom> <{i}source/synthetic> {g} .\n")
+        for s in side:
+            p = f"<{i}position/unga-voeten-s{r}/{s}>"
+            out.append(f"{p} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{gk}Position> {g} .\n{p} <{gk}act> {act} {g} .\n{p} <{gk}stance> <{gk}{s}> {g} .\n"
+                       f"{p} <{gk}evidence> <{i}evidence/s{r}> {g} .\n{p} <{gk}joinedOn> \"2022-11-02\"^^<http://www.w3.org/2001/XMLSchema#date> {g} .\n")
+        withdrawn = f"<{i}position/unga-voeten-s{r}/no> <{gk}withdrawnOn> \"2020-07-10\"^^<http://www.w3.org/2001/XMLSchema#date> {g} .\n"
+        out.append(withdrawn)
+        out.extend(f"<{i}position/unga-voeten-s{r}/{side[(r + n) % 3]}> <{gk}participant> <{i}state/{v}> {g} .\n"
+                   for n, v in enumerate(voters))
+    return "".join(out).encode()
+
+
+def empty_store(path):
+    """A graphkit store at ``path`` holding no graph at all (one committed, empty generation); returns ``path``."""
+    from graphkit.store.generations import StoreWriter
+    with StoreWriter(path, start="empty") as w:
+        w.commit({"graphs": {}})
+    return path
+
+
+def make_synthetic_votes_store(path, roll_calls: int = SYNTHETIC_ROLL_CALLS):
+    """Build the tiny world at ``path`` and add the synthetic vote graph (``roll_calls`` × 200 votes) as an import would."""
+    import pyoxigraph as ox
+    from graphkit.sources.unga.readers import DATASETS
+    from graphkit.store.generations import StoreWriter
+    from world_support import WORLD_DIR
+    load_build(tiny_world(), path, data_dir=WORLD_DIR)
+    graph = DATASETS["voeten"].graph
+    data = synthetic_vote_nquads(graph, roll_calls)
+    with StoreWriter(path, start="copy") as w:
+        w.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        graphs = dict(w.previous["graphs"])
+        graphs[graph] = {"dataset": "votes:unga", "key": "unga-voeten", "quads": data.count(b"\n"),
+                         "votes": roll_calls * SYNTHETIC_VOTERS}
+        w.commit({**w.previous, "graphs": graphs})
+    return path
+
+
+@pytest.fixture(scope="session")
+def synthetic_votes_store(tmp_path_factory):
+    """The tiny world and a synthetic vote graph of more than 500,000 quads in the UNGA votes' graph (``votes:unga``)."""
+    return make_synthetic_votes_store(tmp_path_factory.mktemp("synthetic-votes") / "store")

@@ -152,3 +152,63 @@ def test_missing_folder(tmp_path):
 def test_written_graph_includes_the_ontology(world, tmp_path):
     back = Graph().parse(write_build(world, tmp_path / "g.ttl"), format="turtle")
     assert (GK.Position, RDF.type, None) in back and len(back) == len(world.graph) + len(world.ontology)
+
+
+# ---- roles: exactly one per position
+
+def _second_list(world_copy, rows: str):
+    """A second list of the 2022 statement (another source naming its participants)."""
+    (world_copy / "lists" / "w-2022-support-other.csv").write_text(rows)
+    ttl = world_copy / "acts" / "w-2022-support.ttl"
+    ttl.write_text(ttl.read_text() + "\nlist:w-2022-support-other a gk:SignatoryList ; gk:listOf act:w-2022-support ; "
+                                     "gk:evidence ev:w-2022-support .\n")
+
+
+def test_a_list_of_all_signers_and_a_list_of_joiners_give_one_role(world_copy):
+    from graphkit.namespaces import GK, ID
+    # a source listing everyone who signed names Borduria (who joined later) and Avalon (who led) as signatories
+    _second_list(world_copy, "state,position,role\nAvalon,supports,signatory\nBorduria,supports,signatory\n"
+                             "Elbonia,supports,signatory\n")
+    result = build(world_copy)
+    assert result.report.conforms, result.report.violations
+    roles = {key: set(result.graph.objects(ID[f"position/w-2022-support/{key}"], GK.role)) for key in ("AAA", "BBB", "EEE")}
+    assert roles == {"AAA": {GK.lead}, "BBB": {GK.laterJoiner}, "EEE": {GK.signatory}}
+    originals = {str(p).rsplit("/", 1)[1] for p in result.graph.subjects(GK.role, GK.signatory)
+                 if (p, GK.act, ID["act/w-2022-support"]) in result.graph}
+    assert originals == {"EEE"}                        # the original signers, asked for by role
+
+
+def test_contradicting_roles_are_an_error(world_copy):
+    _second_list(world_copy, "state,position,role,date\nAvalon,supports,later_joiner,2022-11-05\n")
+    with pytest.raises(DataError, match="AAA is later_joiner in w-2022-support-other.csv and lead here") as err:
+        build(world_copy)
+    assert err.value.line == 2 and err.value.file.endswith("w-2022-support.csv")
+
+
+def test_a_date_belongs_to_a_later_joiner_only(world_copy):
+    f = world_copy / "lists" / "w-2022-support.csv"
+    f.write_text(f.read_text().replace("Elbonia,supports,signatory,", "Elbonia,supports,signatory,2022-11-03"))
+    with pytest.raises(DataError, match="the date column says when a later joiner joined"):
+        build(world_copy)
+    f.write_text(f.read_text().replace("Elbonia,supports,signatory,2022-11-03", "Elbonia,supports,later_joiner,"))
+    with pytest.raises(DataError, match="later joiner without a date"):
+        build(world_copy)
+
+
+def test_the_2019_letter_distinguishes_original_signers_from_joiners(shipped):
+    from collections import Counter
+    from graphkit.namespaces import GK, ID
+    act = ID["act/hrc41-2019-07-12-xinjiang-letter-support"]
+    roles = Counter(shipped.graph.value(p, GK.role) for p in shipped.graph.subjects(GK.act, act))
+    # the 37 of 12 July (Qatar among them) and Yemen, named by the UN document only; the 13 of 26 July
+    assert roles == {GK.signatory: 38, GK.laterJoiner: 13}
+    for p in shipped.graph.subjects(GK.role, GK.laterJoiner):
+        assert shipped.graph.value(p, GK.joinedOn) is not None
+
+
+def test_every_act_says_who_made_it(shipped):
+    from graphkit.namespaces import GK, ID
+    kinds = {str(a).rsplit("/", 1)[1]: k for a, k in shipped.graph.subject_objects(GK.actorKind)}
+    assert kinds["seed-2020-06-un-experts-call-china"] == GK.byExperts
+    assert kinds["seed-2020-ngo-open-letter-china"] == GK.byNGOs
+    assert sum(k == GK.byStates for k in kinds.values()) == 18   # 13 acts, and the HRC47, HRC50 and HRC51 statements

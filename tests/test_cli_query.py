@@ -31,7 +31,7 @@ def test_help_for_every_sparql_command():
 def test_build_writes_the_store(tmp_path):
     result = invoke("build", "--data", WORLD_DIR, "-o", tmp_path / "g.ttl", "--store", tmp_path / "store")
     assert result.exit_code == 0, result.output
-    assert "stored 11 named graphs" in result.output and (tmp_path / "g.ttl").exists()
+    assert "triples in the curated graphs of" in result.output and (tmp_path / "g.ttl").exists()
     rows = run_query("states-by-bloc", {"target": "SYL"}, store=tmp_path / "store")
     assert len(rows) == 5
 

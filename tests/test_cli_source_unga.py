@@ -170,10 +170,11 @@ def test_vote_options_with_the_curated_source(args, words):
     assert r.exit_code == 2 and words in r.output, r.output
 
 
-def test_missing_votes_say_to_import_first(tmp_path):
+def test_missing_votes_say_to_import_first(tmp_path, world):
+    from graphkit.store.embedded import load_build
     r = CliRunner().invoke(main, ["compare", "USA", "FRA", "--source", "unga", "--store", str(tmp_path / "nowhere")])
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
-    open_store(tmp_path / "empty").flush()                 # a store, but no vote graph in it
+    load_build(world, tmp_path / "empty")                  # a store, but no vote graph in it
     r = CliRunner().invoke(main, ["state", "USA", "--source", "unga", "--store", str(tmp_path / "empty")])
     assert r.exit_code == 2 and "no UNGA votes imported" in r.output and "graphkit import unga" in r.output
 

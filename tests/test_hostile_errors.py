@@ -72,7 +72,7 @@ CASES = [
     ("longer-state", ["compare", "AAA", LONGER, "--data", "{world}"], 2, "is 120,000 characters long"),
     ("long-target", ["blocs", "--target", LONG, "--data", "{world}"], 2, "--target 'SyldaviaSyldavia"),
     ("bad-date", ["check", "--data", "{bad_date}"], 2,
-     "w-2021-vote.ttl:17: '2021-13-45' is not a valid xsd:date — write an xsd:date like 2020-07-01"),
+     "w-2021-vote.ttl:18: '2021-13-45' is not a valid xsd:date — write an xsd:date like 2020-07-01"),
     ("header-only-list", ["build", "--data", "{header_only}", "-o", "{tmp}/h.ttl", "--store", "{tmp}/hs"], 2,
      "w-2022-support.csv:2: the list has a header but no row"),
     ("no-store", ["query", "acts-by-forum-year", "--store", "{tmp}/empty-folder/build/store"], 2,

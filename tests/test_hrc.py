@@ -21,6 +21,7 @@ from graphkit.sources.hrc import DATASET, read_hrc
 from graphkit.sources.hrc.curated import curated_votes
 from graphkit.store.embedded import open_store
 from hrc_support import HRC_CSV, HRC_DIR, make_sqlite
+from sparql_support import empty_store
 
 GK = "https://w3id.org/graphkit/ontology#"
 ID = "https://w3id.org/graphkit/id/"
@@ -99,7 +100,8 @@ def test_import_writes_provenance_no_votes_and_subjects(hrc_store):
     s = open_store(hrc_store, read_only=True)
     g = f"<{DATASET.graph}>"
     ask = lambda body: s.query(f"PREFIX gk: <{GK}> ASK {{ GRAPH {g} {{ {body} }} }}")  # noqa: E731
-    assert ask(f"<{ID}position/hrc-A-HRC-RES-51-1/PAK> gk:stance gk:noVote")
+    assert ask(f"<{ID}position/hrc-A-HRC-RES-51-1/noVote> gk:stance gk:noVote ; gk:participant <{ID}state/PAK> ; "
+               f"gk:act <{ID}act/hrc-A-HRC-RES-51-1> ; gk:role gk:voter")
     assert ask(f"<{ID}act/hrc-A-HRC-RES-51-25> gk:concerns <{ID}state/RUS> ; gk:adopted true ; "
                "gk:recordKind \"resolution\" ; gk:symbol \"A/HRC/RES/51/25\"")
     assert ask(f"<{ID}act/hrc-A-HRC-RES-40-1> gk:topic <{ID}topic/un-subject-myanmar> ; gk:topic <{ID}topic/hrc-item4>")
@@ -120,7 +122,7 @@ def test_reimport_replaces_the_graph(tmp_path):
     assert first.exit_code == second.exit_code == 0
     assert "imported 33 votes on 7 records" in second.output and "1 non-votes kept as gk:noVote" in second.output
     s = open_store(store, read_only=True)
-    n = len(list(s.quads_for_pattern(None, ox.NamedNode(GK + "stance"), None, ox.NamedNode(DATASET.graph))))
+    n = len(list(s.quads_for_pattern(None, ox.NamedNode(GK + "participant"), None, ox.NamedNode(DATASET.graph))))
     assert n == 34                                                   # 33 votes + 1 NO_VOTE, once
 
 
@@ -154,7 +156,8 @@ def test_explain_gives_each_vote_with_symbol_and_provenance(hrc_store):
     row = next(x for x in pair["both"] if x["symbol"] == "A/HRC/RES/40/1")
     assert (row["vote_a"], row["vote_b"], row["agree"]) == ("yes", "no", False)
     assert row["excerpt"].startswith("rcid A-HRC-RES-40-1; session 40; date 2019-03-22; symbol A/HRC/RES/40/1")
-    assert row["position_a"] == f"{ID}position/hrc-A-HRC-RES-40-1/FRA"
+    assert row["position_a"] == f"{ID}position/hrc-A-HRC-RES-40-1/yes"          # France's side of the vote
+    assert row["position_b"] == f"{ID}position/hrc-A-HRC-RES-40-1/no"
 
 
 def test_blocs_camps_and_render_on_the_council(hrc_store, tmp_path):
@@ -196,6 +199,7 @@ def with_l6(tmp_path):
 
 def test_a_record_of_the_curated_vote_is_linked_and_counted_once(with_l6, tmp_path):
     store = tmp_path / "store"
+    assert run("build", "--store", store).exit_code == 0          # the curated act the record is linked to
     r = run("import", "hrc", *(with_l6 / p.name for p in HRC_CSV), "--store", store, "--quiet")
     assert r.exit_code == 0, r.output
     assert "record A-HRC-51-L.6 (A/HRC/51/L.6) is the same vote as the curated act hrc51-2022-10-06-xinjiang-debate-vote" in r.output
@@ -301,6 +305,5 @@ def test_wrong_files_are_refused(tmp_path):
 
 
 def test_source_hrc_before_any_import_says_what_to_run(tmp_path):
-    open_store(tmp_path / "store").flush()
-    r = run("compare", "FRA", "CHN", "--source", "hrc", "--store", tmp_path / "store")
+    r = run("compare", "FRA", "CHN", "--source", "hrc", "--store", empty_store(tmp_path / "store"))
     assert r.exit_code == 2 and "graphkit import hrc" in r.output

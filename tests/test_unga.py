@@ -44,7 +44,7 @@ def _read(d: Path):
 
 
 def _graph_size(store_dir, graph=G_VOETEN) -> int:
-    return sum(1 for _ in ox.Store(str(store_dir)).quads_for_pattern(None, None, None, graph))
+    return sum(1 for _ in open_store(store_dir, read_only=True).quads_for_pattern(None, None, None, graph))
 
 
 # ---- reading and identity
@@ -141,20 +141,31 @@ def test_missing_column_is_an_input_error(voeten_copy):
 
 # ---- the store: replace one graph, never duplicate, never touch the others
 
-def test_reimport_replaces_the_graph_and_leaves_other_graphs(tmp_path):
+def test_reimport_replaces_the_graph_and_leaves_other_graphs(tmp_path, world):
+    from graphkit.store.embedded import load_build
     store_dir = tmp_path / "store"
-    other = ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"),
-                    ox.NamedNode("https://w3id.org/graphkit/id/graph/acts/x.ttl"))
-    s = open_store(store_dir)
-    s.add(other)
-    first = import_table(fixture_table(), store_dir, release="fixture", store=s)
-    second = import_table(fixture_table(), store_dir, release="fixture", store=s)
+    load_build(world, store_dir)                       # the curated graphs of the tiny world
+    curated = {g.value for g in open_store(store_dir, read_only=True).named_graphs()}
+    first = import_table(fixture_table(), store_dir, release="fixture")
+    second = import_table(fixture_table(), store_dir, release="fixture")
+    assert first.quads == second.quads == _graph_size(store_dir)
+    s = open_store(store_dir, read_only=True)
+    GK = "https://w3id.org/graphkit/ontology#"
+    # one participant quad per vote (19); one position per side of each roll call: 2 + 3 + 2 + 3 sides
+    assert len(list(s.quads_for_pattern(None, ox.NamedNode(GK + "participant"), None, G_VOETEN))) == 19
+    assert len(list(s.quads_for_pattern(None, ox.NamedNode(GK + "act"), None, G_VOETEN))) == 10
+    assert {g.value for g in s.named_graphs()} == curated | {G_VOETEN.value}
+    del s
+    undl = import_table(fixture_table("undl"), store_dir, release="fixture")
+    assert undl.votes == 10 and first.quads == _graph_size(store_dir)
+    assert {g.value for g in open_store(store_dir, read_only=True).named_graphs()} == curated | {G_VOETEN.value, G_UNDL.value}
+
+
+def test_an_open_store_is_written_in_place(tmp_path):
+    s = ox.Store()
+    first = import_table(fixture_table(), release="fixture", store=s)
+    second = import_table(fixture_table(), release="fixture", store=s)
     assert first.quads == second.quads == sum(1 for _ in s.quads_for_pattern(None, None, None, G_VOETEN))
-    # 19 votes × 3 quads, plus the roll calls, their evidence and tallies, the source and the topics
-    assert len(list(s.quads_for_pattern(None, ox.NamedNode("https://w3id.org/graphkit/ontology#act"), None, G_VOETEN))) == 19
-    assert other in s
-    undl = import_table(fixture_table("undl"), store_dir, release="fixture", store=s)
-    assert undl.votes == 10 and first.quads == sum(1 for _ in s.quads_for_pattern(None, None, None, G_VOETEN))
 
 
 def test_bad_file_imports_nothing(voeten_copy, tmp_path):
@@ -174,8 +185,8 @@ def test_bad_file_imports_nothing(voeten_copy, tmp_path):
 
 
 def test_votes_stay_queryable_in_sparql(tmp_path):
-    s = open_store(tmp_path / "store")
-    import_table(fixture_table(), tmp_path / "store", release="fixture", store=s)
+    import_table(fixture_table(), tmp_path / "store", release="fixture")
+    s = open_store(tmp_path / "store", read_only=True)
     q = """PREFIX gk: <https://w3id.org/graphkit/ontology#> PREFIX state: <https://w3id.org/graphkit/id/state/>
     SELECT (COUNT(*) AS ?n) (SUM(IF(?s1 = ?s2, 1, 0)) AS ?agree) WHERE {
       { SELECT ?rc ?s1 WHERE { ?a gk:participant state:USA ; gk:act ?rc ; gk:stance ?s1 } }
@@ -187,8 +198,8 @@ def test_votes_stay_queryable_in_sparql(tmp_path):
 def test_store_table_reads_back_what_was_imported(tmp_path):
     table = fixture_table()
     store_dir = tmp_path / "store"
-    s = open_store(store_dir)
-    import_table(table, store_dir, release="fixture", store=s)
+    import_table(table, store_dir, release="fixture")
+    s = open_store(store_dir, read_only=True)
     direct = store_table(s, DATASETS["voeten"])                                   # from SPARQL
     assert cache_path(store_dir, DATASETS["voeten"]).exists()
     cached = store_table(s, DATASETS["voeten"], store_dir=store_dir)              # from the array cache
@@ -262,6 +273,22 @@ count:w-unga-no a gk:ReportedCount ; gk:count 3 ; gk:countScope gk:no ; gk:count
     curated = [(f.roll_call, f.what, f.votes_say, f.reported, f.reported_by) for f in findings if f.act]
     assert curated == [("unga-undl-9003", "no", "2", "3", "The Fictional Gazette <https://w3id.org/graphkit/id/source/w-gazette>")]
     assert summary["curated_acts_matched"] == 1
+    # through the store as a user builds and imports: the record is linked to the curated act, whichever comes first
+    from graphkit.store.embedded import load_build
+    from graphkit.store.links import link_votes  # noqa: F401 (the rule: same symbol and date, one record)
+    store_dir = tmp_path / "linked"
+    load_build(build(world_copy, check=False), store_dir)
+    result = import_table(fixture_table(), store_dir, release="fixture")
+    assert result.links == 1
+    same = "PREFIX gk: <https://w3id.org/graphkit/ontology#> SELECT ?r ?a WHERE { ?r gk:sameVoteAs ?a }"
+    want = [("https://w3id.org/graphkit/id/act/unga-voeten-103", "https://w3id.org/graphkit/id/act/w-unga")]
+    links = lambda: [(r.value, a.value) for r, a in open_store(store_dir, read_only=True).query(  # noqa: E731
+        same, use_default_graph_as_union=True)]
+    assert links() == want
+    findings, summary = audit(open_store(store_dir, read_only=True), build(world_copy, check=False).graph)
+    assert summary["linked"] == 1 and {f.note for f in findings if f.act} == {"linked (gk:sameVoteAs)"}
+    load_build(build(world_copy, check=False), store_dir)      # a later build keeps (rewrites) the link
+    assert links() == want
 
 
 # ---- CLI
@@ -303,22 +330,24 @@ def test_cli_agreement_and_drift(fixture_store):
 def test_readers_do_not_need_the_write_lock(fixture_store):
     # A writer holding the store (as `oxigraph serve` or an import would) must not block audit or the analyses:
     # they open the store read-only.
-    holder = open_store(fixture_store)
+    from graphkit.store.generations import StoreWriter
+    holder = StoreWriter(fixture_store).__enter__()          # a writer at work on the next generation
     try:
-        with pytest.raises(InputError, match="cannot open the store"):
-            open_store(fixture_store)                       # a second writer is refused ...
+        with pytest.raises(InputError, match="another graphkit process holds its lock"):
+            import_table(fixture_table(), fixture_store)       # a second writer is refused ...
         r = CliRunner().invoke(main, ["audit", "--store", str(fixture_store), "--format", "csv"])
         assert r.exit_code == 0 and "tally,unga-voeten-103" in r.output
         r = CliRunner().invoke(main, ["unga", "agreement", "--store", str(fixture_store), "--by", "all", "--state", "USA",
                                       "--min-votes", "0", "--format", "csv"])
         assert r.exit_code == 0 and "all,FRA,USA,0.5," in r.output   # ... readers are not
     finally:
-        del holder
+        holder.__exit__(None, None, None)
 
 
-def test_read_votes_says_what_to_import(tmp_path):
+def test_read_votes_says_what_to_import(tmp_path, world):
+    from graphkit.store.embedded import load_build
     store_dir = tmp_path / "store"
-    open_store(store_dir).flush()                            # a store without any vote graph
+    load_build(world, store_dir)                             # a store without any vote graph
     with pytest.raises(InputError) as err:
         read_votes(DATASETS["undl"], store_dir)
     assert "no UNGA votes imported" in str(err.value) and "graphkit import unga VOTES.csv --layout undl" in str(err.value)
@@ -333,3 +362,46 @@ def test_cli_filters_and_errors(fixture_store, tmp_path):
     assert r.exit_code == 2 and "no store at" in r.output and "graphkit import unga" in r.output
     r = CliRunner().invoke(main, ["import", "unga", str(VOETEN / "votes.csv"), "--store", str(tmp_path / "s")])
     assert r.exit_code == 2 and "ROLL_CALLS" in r.output
+
+
+# ---- an import never empties a graph unasked; audit needs votes
+
+def test_a_header_only_votes_file_does_not_empty_an_import(voeten_copy, tmp_path):
+    store_dir = tmp_path / "store"
+    files = [str(voeten_copy / n) for n in ("votes.csv", "roll_calls.csv", "issues.csv")]
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet"]).exit_code == 0
+    before = _graph_size(store_dir)
+    votes = voeten_copy / "votes.csv"
+    votes.write_text(votes.read_text().splitlines()[0] + "\n")           # the header, no row
+    refused = runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet"])
+    assert refused.exit_code == 2
+    assert "votes.csv holds no vote: importing it would replace the 19 votes" in refused.output
+    assert "--allow-empty" in refused.output and _graph_size(store_dir) == before
+    done = runner.invoke(main, ["import", "unga", *files, "--store", str(store_dir), "--quiet", "--allow-empty"])
+    assert done.exit_code == 0, done.output
+    s = open_store(store_dir, read_only=True)
+    assert not list(s.quads_for_pattern(None, ox.NamedNode("https://w3id.org/graphkit/ontology#participant"), None, G_VOETEN))
+
+
+def test_audit_without_votes_exits_2_with_the_import_command(tmp_path, world):
+    from graphkit.store.embedded import load_build
+    load_build(world, tmp_path / "store")
+    r = CliRunner().invoke(main, ["audit", "--store", str(tmp_path / "store")])
+    assert r.exit_code == 2 and "no votes imported" in r.output and "graphkit import unga VOTES ROLL_CALLS" in r.output
+
+
+def test_the_array_cache_of_another_import_is_never_used(voeten_copy, tmp_path):
+    from graphkit.store.votes import cache_path
+    store_dir = tmp_path / "store"
+    import_table(_read(voeten_copy), store_dir, release="same label")
+    old = tmp_path / "old.npz"
+    shutil.copy(cache_path(store_dir, DATASETS["voeten"]), old)
+    f = voeten_copy / "votes.csv"
+    f.write_text(f.read_text().replace("104,US,United States,no", "104,US,United States,yes"))
+    import_table(_read(voeten_copy), store_dir, release="same label")      # same release label, same vote count
+    shutil.copy(old, cache_path(store_dir, DATASETS["voeten"]))            # a stale cache put back by hand
+    table = read_votes(DATASETS["voeten"], store_dir)
+    assert table.files == [f"store graph <{G_VOETEN.value}>"]              # read from the graph, not the cache
+    usa_104 = table.votes[(table.votes.rcid == "104") & (table.votes.key == "USA")].value.tolist()
+    assert usa_104 == [1]

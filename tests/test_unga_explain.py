@@ -77,7 +77,8 @@ def test_library_pair_with_provenance(lib_store):
     assert first["act"] == "https://w3id.org/graphkit/id/act/unga-voeten-101"
     assert (first["dataset"], first["release"]) == (DATASET, "fixture-release")
     assert first["excerpt"].startswith("rcid 101; session 26;") and first["excerpt"].endswith("line 2")
-    assert first["position_a"] == "https://w3id.org/graphkit/id/position/unga-voeten-101/USA"
+    # USA voted no in 101: its vote is a participant of the roll call's "no" position
+    assert first["position_a"] == "https://w3id.org/graphkit/id/position/unga-voeten-101/no"
     assert x["provenance"] == {"dataset": DATASET, "release": "fixture-release",
                                "graph": "https://w3id.org/graphkit/id/graph/unga-voeten"}
     assert (x["only_a"], x["only_b"], x["neither"], x["items"]) == ([], [], 0, 4)
@@ -98,7 +99,7 @@ def test_library_merged_successors_name_the_entity_that_voted(lib_store):
     assert x["n"] == 4 and x["share"] == 0.5 and x["s"] == pytest.approx(1 - (2 + 1 + 0 + 0) / 4)
     assert [(r["rcid"], r["voter_a"], r["voter_b"]) for r in x["both"]] == [
         ("101", "SUN", "ROC"), ("102", "SUN", "CHN"), ("103", "RUS", "CHN"), ("104", "RUS", "CHN")]
-    assert x["both"][0]["position_b"] == "https://w3id.org/graphkit/id/position/unga-voeten-101/ROC"
+    assert x["both"][0]["position_b"] == "https://w3id.org/graphkit/id/position/unga-voeten-101/no"   # ROC voted no
 
 
 def test_library_undl_layout(lib_store):

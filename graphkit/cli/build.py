@@ -26,7 +26,7 @@ EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "json-ld": "jsonld"}
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where to write the graph (default: graph.<ext> in $GRAPHKIT_HOME or the per-user graphkit folder).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=default_store, show_default="$GRAPHKIT_STORE or the per-user store",
-              help="The embedded SPARQL store to load (one named graph per data file).")
+              help="The embedded SPARQL store to load (the curated graphs; imported votes are kept).")
 @endpoint_options("Also load a SPARQL 1.1 server: one Graph Store Protocol PUT per graph, replacing what an "
                   "earlier build wrote there and removing its stale graphs.", timeout=300.0)
 def build_command(data_dir, fmt, output, store_dir, **kwargs):
@@ -63,7 +63,10 @@ def build_command(data_dir, fmt, output, store_dir, **kwargs):
         reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         raise InputError(f"cannot write the store {store_dir}: {reason}", value=str(store_dir),
                          hint="free some disk space (or pass --store DIR elsewhere) and run graphkit build again") from None
-    click.echo(f"stored {stored['graphs']} named graphs in {store_dir}", err=True)
+    click.echo(f"stored {stored['triples']} triples in the curated graphs of {store_dir}", err=True)
+    if stored["dropped"]:
+        click.echo(f"note: the store was written by an older graphkit; its imported votes ({', '.join(stored['dropped'])}) "
+                   "were not kept: run the imports again (graphkit import unga ...)", err=True)
     if ep is not None:
         sent = load_build_to_endpoint(result, ep)
         removed = f", removed {sent['removed']} stale graph(s)" if sent.get("removed") else ""

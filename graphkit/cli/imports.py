@@ -15,7 +15,7 @@ import click
 
 from ..graph.states import load_states
 from ..sources import SOURCES
-from ..store.votes import import_table
+from ..store.votes import ImportProgress, import_table
 from . import main
 from .options import data_option, endpoint_from, endpoint_options, store_option
 
@@ -32,11 +32,18 @@ def _wrap(command: click.Command) -> click.Command:
     """The source's reader command, with --store, --data, --release and --quiet, importing what it returns."""
     read = command.callback
 
-    def callback(store_dir, data_dir, release, quiet, **kwargs):
+    def callback(store_dir, data_dir, release, quiet, allow_empty, **kwargs):
         ctx = click.get_current_context()
         ctx.obj = {"states": lambda: load_states(data_dir), "data_dir": data_dir}
         endpoint = endpoint_from(kwargs)
-        table = read(**kwargs)
+        progress = ImportProgress(f"import {command.name}", not quiet and endpoint is None)
+        try:
+            progress.phase("reading and checking the files")
+            table = read(**kwargs)
+            result = None if endpoint is not None else import_table(table, store_dir, release=release, progress=progress,
+                                                                    allow_empty=allow_empty)
+        finally:
+            progress.close()
         s = table.summary()
         non_votes = (f"{s['kept_non_votes']} non-votes kept as gk:noVote" if s["kept_non_votes"] else
                      f"{s['skipped_non_votes']} non-votes skipped")
@@ -51,17 +58,20 @@ def _wrap(command: click.Command) -> click.Command:
             for note in table.notes:
                 click.echo(f"note: {note}", err=True)
             return
-        result = import_table(table, store_dir, release=release, progress=not quiet)
         click.echo(f"imported {result.votes} votes on {result.roll_calls} records ({s['first']} to {s['last']}, "
                    f"{s['entities']} voters; {non_votes}) into {result.graph} "
-                   f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s", err=True)
+                   f"in {store_dir}: {result.quads} quads, {result.seconds:.1f} s"
+                   + (f"; {result.links} linked to curated acts of the same vote (gk:sameVoteAs)" if result.links else ""),
+                   err=True)
         for note in table.notes:
             click.echo(f"note: {note}", err=True)
 
     wrapped = click.Command(command.name, callback=callback, params=list(command.params), help=command.help,
                             short_help=command.short_help)
     for option in (click.Option(["--release"], help="Release label of the data set (default: file names and sha256 prefixes)."),
-                   click.Option(["--quiet"], is_flag=True, help="No progress bar.")):
+                   click.Option(["--quiet"], is_flag=True, help="No progress bar."),
+                   click.Option(["--allow-empty"], is_flag=True,
+                                help="Import files holding no vote (this empties the graph); refused otherwise.")):
         wrapped.params.append(option)
     wrapped = endpoint_options("Load the votes into this SPARQL 1.1 server instead of --store (Graph Store Protocol: "
                                "the records in one PUT, the votes in POSTs of 100,000), replacing the graph an earlier "

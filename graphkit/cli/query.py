@@ -64,24 +64,33 @@ service_option = click.option(
 @store_option
 @endpoint_options("Query a SPARQL 1.1 server (its root URL) instead of the store; queries read the graphs "
                   "graphkit loaded there.")
+@click.option("--graph", "graphs", multiple=True, metavar="NAME",
+              help="The graphs to read (repeatable): curated, votes, votes:unga, votes:unga-voeten, all, or a graph IRI "
+                   "(default: the query's '# dataset:' line, else curated).")
 @click.option("--allow-update", is_flag=True,
-              help="Run a SPARQL Update (refused otherwise); the store is opened for writing for this one call.")
+              help="Run a SPARQL Update (refused otherwise); it writes a new generation of the store.")
 @service_option
 @wide_option
-def query_command(name, params, fmt, data_dir, store_dir, allow_update, allow_service, **kwargs):
-    """Run a library query (see graphkit queries) or a .rq file, with bound parameters.
+def query_command(name, params, fmt, data_dir, store_dir, graphs, allow_update, allow_service, **kwargs):
+    """Run a library query (see graphkit queries) or a .rq file, with bound parameters, on the graphs it names.
 
     Example: graphkit query positions-on-target --param target=CHN --param since=2020 --format csv
     """
+    from ..store.datasets import parse_names
     from ..store.library import find_query
 
-    find_query(name)  # an unknown name is reported before any store is opened
+    query = find_query(name)  # an unknown name is reported before any store is opened
+    dataset = parse_names(graphs) if graphs else None
+    if dataset is None and not query.dataset.strip():
+        click.echo(f"note: {query.name} has no '# dataset:' line: it reads the curated graphs "
+                   "(--graph votes:unga or --graph all to read the imported votes too)", err=True)
     endpoint = endpoint_from(kwargs)
     if endpoint is not None:
         backend = {"endpoint": endpoint}
     else:
         backend = {"store": existing_store(data_dir, store_dir)}
-    columns, rows = query_columns(name, params, allow_update=allow_update, allow_service=allow_service, **backend)
+    columns, rows = query_columns(name, params, allow_update=allow_update, allow_service=allow_service, dataset=dataset,
+                                  **backend)
     if not columns:
         click.echo("update done", err=True)
         return
@@ -108,10 +117,10 @@ def queries_command(fmt):
 
     Example: graphkit queries
     """
-    rows = [{"name": q.name, "title": q.title,
+    rows = [{"name": q.name, "title": q.title, "reads": " ".join(q.datasets),
              "parameters": " ".join(f"?{p.name}={p.default}" if p.default else f"?{p.name}" for p in q.params)}
             for q in list_queries()]
-    click.echo(render_rows(rows, fmt, ["name", "title", "parameters"], width=table_width() if fmt == "table" else None))
+    click.echo(render_rows(rows, fmt, ["name", "title", "reads", "parameters"], width=table_width() if fmt == "table" else None))
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -179,7 +188,8 @@ def serve_command(data_dir, store_dir, host, port, timeout, allow_service):
     inner = free_port()
     proxy.upstream_port = inner
     log = Path(tempfile.mkstemp(prefix="graphkit-oxigraph-", suffix=".log")[1])
-    cmd = [binary, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{inner}",
+    from ..store.generations import current_dir
+    cmd = [binary, "serve-read-only", "--location", str(current_dir(store)), "--bind", f"127.0.0.1:{inner}",
            "--union-default-graph", "--timeout-s", str(timeout)]
     with log.open("w") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)

@@ -25,6 +25,8 @@ KIND_CLASSES = {"joint_statement": GK.JointStatement, "joint_letter": GK.JointLe
                 "mechanism": GK.MechanismCreation}
 _KIND_LABELS = {"joint_statement": "Joint statement", "joint_letter": "Joint letter", "open_letter": "Open letter",
                 "vote": "Recorded vote", "statement": "Statement", "call": "Call", "mechanism": "Creation of a mechanism"}
+#: Who makes each kind of act (gk:actorKind): NGOs write open letters, a call's authors may be unnamed, states do the rest.
+_ACTOR_KINDS = {"open_letter": GK.byNGOs, "call": GK.byUnnamed}
 _STANCES = {"support": GK.supports, "criticise": GK.criticises, "reject": GK.rejects}
 _STANCE_WORDS = {"support": "supporting", "criticise": "criticising", "reject": "rejecting criticism of"}
 _QUALIFIERS = {"exactly": GK.exactly, "more_than": GK.moreThan, "at_least": GK.atLeast}
@@ -73,6 +75,7 @@ def add_act(graph: Graph, act: dict, act_id: str, source: URIRef, lang: str) -> 
     """Add one act (a JSON act of the extraction schema) to ``graph``; return its IRI."""
     node = act_iri(act_id)
     graph.add((node, RDF.type, KIND_CLASSES[act["kind"]]))
+    graph.add((node, GK.actorKind, _ACTOR_KINDS.get(act["kind"], GK.byStates)))
     if act["kind"] == "mechanism" and act.get("tally"):
         graph.add((node, RDF.type, GK.RecordedVote))
     words = [_KIND_LABELS[act["kind"]]]

@@ -34,7 +34,7 @@ from ..resources import DEFAULT_DATA, ONTOLOGY_DIR
 from ..namespaces import GK, ID, RDF, XSD, bind_prefixes, graph_iri, list_iri, position_iri, iri_key
 
 __all__ = ["DEFAULT_DATA", "ONTOLOGY_DIR", "load_ontology", "load_data", "LoadedData",
-           "STANCES", "ROLES", "ACT_CLASSES", "CROSS_FILE_LINKS", "parse_turtle", "quiet_rdflib"]
+           "STANCES", "ROLES", "ROLE_REFINEMENTS", "merge_role", "role_triples", "ACT_CLASSES", "CROSS_FILE_LINKS", "parse_turtle", "quiet_rdflib"]
 
 
 #: CSV ``position`` values → stance concepts.
@@ -43,6 +43,10 @@ STANCES = {"supports": GK.supports, "criticises": GK.criticises, "rejects": GK.r
 #: CSV ``role`` values → role concepts.
 ROLES = {"lead": GK.lead, "signatory": GK.signatory, "later_joiner": GK.laterJoiner,
          "sponsor": GK.sponsor, "voter": GK.voter}
+#: Two lists may name one participant with roles that say different things about it — a list of signatories
+#: names everyone who signed, a list of joiners says who joined later, a delivering state's own list says it
+#: led: the position keeps the more specific role (the key), never both. Any other pair is a contradiction.
+ROLE_REFINEMENTS = {frozenset((GK.signatory, GK.lead)): GK.lead, frozenset((GK.signatory, GK.laterJoiner)): GK.laterJoiner}
 
 ACT_CLASSES = (GK.Act, GK.JointStatement, GK.JointLetter, GK.OpenLetter, GK.RecordedVote,
                GK.OwnStatement, GK.ExpertCall, GK.Call, GK.MechanismCreation)
@@ -118,14 +122,50 @@ def load_data(data_dir=DEFAULT_DATA) -> LoadedData:
     union = loaded.union()
     resolver = StateResolver(union)
     stances: dict = {}
+    roles: dict = {}
     for path in csv_files:
         rel = path.relative_to(root).as_posix()
         g = ds.graph(graph_iri(rel))
-        for t in read_signatory_list(path, union, resolver, stances):
+        for t in read_signatory_list(path, union, resolver, stances, roles):
             g.add(t)
             loaded.subject_files.setdefault(t[0], rel)
         loaded.files.append(path)
+    role_triples(ds, roles, root)
     return loaded
+
+
+def merge_role(before, role, iso3: str, act_id: str, path: Path, line: int):
+    """The one role a position keeps when a second list names it with ``role`` (:data:`ROLE_REFINEMENTS`).
+
+    Raises
+    ------
+    DataError
+        The two roles contradict each other (a lead and a later joiner, a voter and a signatory ...).
+    """
+    if before is None or before[0] == role:
+        return role
+    kept = ROLE_REFINEMENTS.get(frozenset((before[0], role)))
+    if kept is None:
+        names = {v: k for k, v in ROLES.items()}
+        raise DataError(f"{iso3} is {names.get(before[0], before[0])} in {before[1]} and {names.get(role, role)} here, "
+                        f"both for act {act_id}",
+                        file=path, line=line, hint="a position has one role: lead, signatory (signed when it was made), "
+                                                   "later joiner, sponsor or voter; check both sources")
+    return kept
+
+
+def role_triples(ds: Dataset, roles: dict, lists_root: Path) -> None:
+    """Write each position's one role into the graph of the list that gave it; check later joiners have a date."""
+    for pos, (role, _name, path) in roles.items():
+        if path is None:
+            continue  # the role a Turtle file states
+        ds.graph(graph_iri(path.relative_to(lists_root).as_posix())).add((pos, GK.role, role))
+    union = ds
+    for pos, (role, name, path) in roles.items():
+        has_date = any(True for _ in union.quads((pos, GK.joinedOn, None, None)))
+        if role == GK.laterJoiner and not has_date:
+            raise DataError(f"{iri_key(pos)} in act {str(pos).rsplit('/', 2)[-2]} is a later joiner without a date",
+                            file=path or name, hint="give its joining date in the date column of the list of joiners")
 
 
 def _check_act_files(ds: Dataset, act_files: dict, root: Path) -> None:
@@ -148,13 +188,19 @@ def _check_act_files(ds: Dataset, act_files: dict, root: Path) -> None:
                                  + ", ".join(names.normalizeUri(p) for p in CROSS_FILE_LINKS) + " (see data/occasions.ttl)")
 
 
-def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stances: dict | None = None) -> list[tuple]:
+def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stances: dict | None = None,
+                        roles: dict | None = None) -> list[tuple]:
     """Turn one CSV signatory list into position triples, validating every row.
 
     ``stances`` maps position IRIs to the stance and file already seen, so that
-    two lists of one act cannot give a participant two stances.
+    two lists of one act cannot give a participant two stances. ``roles`` maps
+    them to the role kept so far (:func:`merge_role`), its file and the graph to
+    write it in: the caller writes one role per position once every list is
+    read (:func:`role_triples`); without ``roles`` each row's role is returned.
     """
     stances = {} if stances is None else stances
+    own_roles = roles is None
+    roles = {} if roles is None else roles
     lst = list_iri(path.stem)
     if (lst, RDF.type, GK.SignatoryList) not in union:
         raise DataError(f"no gk:SignatoryList <{lst}> is declared for this file", file=path,
@@ -200,11 +246,22 @@ def read_signatory_list(path: Path, union: Graph, resolver: StateResolver, stanc
                     raise DataError(f"{iso3} has stance {iri_key(existing[0])} in {existing[1]} and {row['position']} here, both for act {act_id}",
                                     file=path, line=line, hint="a participant has one stance per act; check both sources")
                 stances[pos] = (stance, path.name)
+                before = roles.get(pos) or ((union.value(pos, GK.role), "a Turtle file", None)
+                                            if union.value(pos, GK.role) is not None else None)
+                kept = merge_role(before, role, iso3, act_id, path, line)
+                if before is None or kept != before[0]:
+                    roles[pos] = (kept, path.name, path)
                 triples += [(pos, RDF.type, GK.Position), (pos, GK.act, act),
                             (pos, GK.participant, ID[f"state/{iso3}"]), (pos, GK.stance, stance),
-                            (pos, GK.role, role), (pos, GK.listedIn, lst)]
+                            (pos, GK.listedIn, lst)]
+                if own_roles:
+                    triples.append((pos, GK.role, role))
                 triples += [(pos, GK.evidence, ev) for ev in evidence]
                 date = (row.get("date") or "").strip()
+                if date and role != GK.laterJoiner:
+                    raise DataError(f"{iso3} has a date ({date}) but the role {row['role']}: the date column says when a "
+                                    "later joiner joined", file=path, line=line, value=date,
+                                    hint="write later_joiner as its role, or leave the date empty")
                 if date:
                     try:
                         dt.date.fromisoformat(date)

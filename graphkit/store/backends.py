@@ -100,32 +100,62 @@ def ntriples_to_rdflib(nt: str):
 
 
 class StoreBackend:
-    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``), over the union of its graphs.
+    """The embedded pyoxigraph store (a directory, opened read-only, or an open ``Store``).
 
-    A store given as a directory is opened read-only for queries; an update
-    (``--allow-update``) opens it for writing for that one call, which fails
-    with a clear message while another process holds it.
+    A query reads the graphs of its dataset (:meth:`use_dataset`; by default
+    every graph, their union) as its default graph. A store given as a
+    directory is opened read-only; an update (``--allow-update``) writes a new
+    generation of it (a checkpoint of the current one, switched to when the
+    update succeeded), and fails with a clear message while another process writes.
     """
 
-    def __init__(self, store):
+    def __init__(self, store, default_graphs: list[str] | None = None):
         self.path = None
+        self.manifest = None
         if isinstance(store, (str, Path)):
             from .embedded import open_store
+            from .generations import read_current
             self.path = Path(store)
             store = open_store(store, read_only=True)
+            self.manifest = read_current(self.path)
         self.store = store
+        self.default_graphs = default_graphs
 
-    def run(self, text, terms):
+    def catalogue(self) -> dict[str, str]:
+        """Graph IRI → dataset name: from the manifest (no query), or from the graphs of an open store."""
+        from .datasets import graph_catalogue, store_catalogue
+        if self.manifest is not None:
+            return store_catalogue(self.manifest)
+        return graph_catalogue(g.value for g in self.store.named_graphs())
+
+    def use_dataset(self, names) -> None:
+        """Read the graphs ``names`` denote (:func:`graphkit.store.datasets.resolve`) from now on."""
+        from .datasets import resolve
+        self.default_graphs = resolve(names, self.catalogue())
+
+    def votes_read(self) -> int:
+        """How many votes the current dataset holds (from the manifest; 0 when unknown)."""
+        graphs = (self.manifest or {}).get("graphs") or {}
+        chosen = graphs if self.default_graphs is None else {g: graphs.get(g, {}) for g in self.default_graphs}
+        return sum(int(info.get("votes") or 0) for info in chosen.values())
+
+    def run(self, text, terms, *, scoped: bool = True):
+        if scoped and self.default_graphs is not None:
+            graphs = [ox.NamedNode(g) for g in self.default_graphs]
+            dataset = {"default_graph": graphs, "named_graphs": graphs}
+        else:
+            dataset = {"use_default_graph_as_union": True}
         try:
-            return self.store.query(inject_values(text, {k: str(v) for k, v in terms.items()}),
-                                    use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self.store.query(inject_values(text, {k: str(v) for k, v in terms.items()}), prefixes=PREFIXES,
+                                    **dataset)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
         except (OSError, RuntimeError) as exc:
             raise _failed(exc) from None
 
     def ask(self, text):
-        return bool(self.run(text, {}))
+        """An existence check over every graph (a parameter's state or act may live in any dataset)."""
+        return bool(self.run(text, {}, scoped=False))
 
     def text_for(self, query):
         """The text of a library query this backend runs (the embedded store is Oxigraph: the query itself)."""
@@ -145,29 +175,37 @@ class StoreBackend:
         except (OSError, RuntimeError) as exc:
             raise _failed(exc) from None
 
-    def construct_nt(self, text, terms=None):
-        triples = self.run(text, terms or {})
+    def construct_nt(self, text, terms=None, *, scoped: bool = True):
+        triples = self.run(text, terms or {}, scoped=scoped)
         try:
             return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
         except (OSError, RuntimeError) as exc:
             raise _failed(exc) from None
 
     def update(self, text):
-        store = self.store
-        if self.path is not None:
-            from .embedded import open_store
-            store = open_store(self.path)  # read-write, for this update only
-        try:
-            store.update(text, prefixes=PREFIXES)
-            store.flush()
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
-        finally:
-            if store is not self.store:
-                del store
-        if self.path is not None:
-            from .embedded import open_store
-            self.store = open_store(self.path, read_only=True)  # later reads see the update
+        if self.path is None:  # an open store of the caller's: changed in place
+            try:
+                self.store.update(text, prefixes=PREFIXES)
+                self.store.flush()
+            except SyntaxError as exc:
+                raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
+            return
+        from .embedded import open_store
+        from .generations import StoreWriter, cache_dir
+        import shutil
+        # a new generation of the store (a checkpoint of the current one), switched to once the update succeeded
+        with StoreWriter(self.path, start="copy") as w:
+            try:
+                w.store.update(text, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise QueryError(f"SPARQL syntax error: {exc}", hint="check the update text") from None
+            present = {g.value for g in w.store.named_graphs()}
+            graphs = {g: info for g, info in (w.previous or {}).get("graphs", {}).items() if g in present}
+            graphs.update({g: {"dataset": "other"} for g in present - set(graphs)})
+            shutil.rmtree(cache_dir(w.dir), ignore_errors=True)  # the update may have changed votes: no cache
+            w.commit({**{k: v for k, v in (w.previous or {}).items() if k in ("fingerprint", "data")},
+                      "graphs": graphs, "updated": True})
+        self.store = open_store(self.path, read_only=True)  # later reads see the update
 
 
 def _failed(exc: Exception) -> QueryError:
@@ -197,6 +235,14 @@ class EndpointBackend:
         self.ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(str(endpoint))
         self.default_graphs = default_graphs
 
+    def use_dataset(self, names) -> None:
+        """Send the graphs ``names`` denote as the protocol's ``default-graph-uri`` (vote graphs told by their IRIs)."""
+        from .datasets import graph_catalogue, resolve
+        self.default_graphs = resolve(names, graph_catalogue(self.ep.graphs(), self.ep.graph_base))
+
+    def votes_read(self) -> int:
+        return 0  # unknown here; the server's own timeout bounds a long query
+
     def ask(self, text):
         return bool(self.ep.select(_prologue() + text, default_graphs=self.default_graphs)["boolean"])
 
@@ -219,9 +265,9 @@ class EndpointBackend:
             rows = drop_duplicates(rows)
         return names, rows
 
-    def construct_nt(self, text, terms=None):
+    def construct_nt(self, text, terms=None, *, scoped: bool = True):
         return self.ep.construct(_prologue() + inject_values(text, {k: str(v) for k, v in (terms or {}).items()}),
-                                 default_graphs=self.default_graphs)
+                                 default_graphs=self.default_graphs if scoped else None)
 
     def update(self, text):
         self.ep.update(_prologue() + text)
@@ -282,6 +328,12 @@ class RdflibBackend:
     def __init__(self, graph):
         self.graph = graph
 
+    def use_dataset(self, names) -> None:
+        """An rdflib graph is read whole (it is whatever the caller built)."""
+
+    def votes_read(self) -> int:
+        return 0
+
     def _query(self, text):
         import rdflib.plugins.sparql as rdflib_sparql
 
@@ -314,7 +366,7 @@ class RdflibBackend:
         names = [str(v) for v in result.vars]
         return names, [{n: _rdflib_value(row[n]) for n in names} for row in result]
 
-    def construct_nt(self, text, terms=None):
+    def construct_nt(self, text, terms=None, *, scoped: bool = True):
         result = self._query(inject_values(text, {k: str(v) for k, v in (terms or {}).items()}))
         return result.graph.serialize(format="nt")
 

@@ -36,10 +36,14 @@ import time
 from .endpoint import GRAPH_BASE, Endpoint
 from ..errors import EndpointError
 
-__all__ = ["load_build", "load_votes", "write_manifest", "BUILD_CREATOR", "VOTES_CREATOR", "graph_name", "load_build_to_endpoint"]
+__all__ = ["load_build", "load_votes", "write_manifest", "BUILD_CREATOR", "votes_creator", "graph_name", "load_build_to_endpoint"]
 
 BUILD_CREATOR = "graphkit build"
-VOTES_CREATOR = "graphkit import unga"
+
+
+def votes_creator(dataset) -> str:
+    """The manifest's creator of a vote dataset's graph: the command that imports it (``graphkit import hrc``)."""
+    return " ".join(dataset.import_command.split()[:3])
 _DCT = "http://purl.org/dc/terms/"
 _VOID = "http://rdfs.org/ns/void#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -119,13 +123,13 @@ def load_build(result, endpoint: Endpoint, *, graph_base: str | None = None) -> 
         ``graphs`` written, ``removed`` (stale graphs of an earlier build), ``triples``,
         ``seconds`` per graph (graph → seconds).
     """
-    from .embedded import build_quads_ntriples
+    from .embedded import file_graphs_ntriples
 
     if graph_base is not None and graph_base != endpoint.graph_base:
         endpoint = Endpoint(endpoint.url, timeout=endpoint.timeout, query_path=endpoint.query_path,
                             update_path=endpoint.update_path, store_path=endpoint.store_path, graph_base=graph_base,
                             engine=endpoint.engine, credentials=endpoint.credentials or False)
-    graphs = {graph_name(g, endpoint): nt for g, nt in build_quads_ntriples(result).items()}
+    graphs = {graph_name(g, endpoint): nt for g, nt in file_graphs_ntriples(result).items()}
     manifest = _read_manifest(endpoint)
     stale = sorted(g for g, e in manifest.items() if e["creator"] == BUILD_CREATOR and g not in graphs)
     claimed = {**manifest, **{g: {"creator": BUILD_CREATOR, "modified": None, "triples": None} for g in graphs}}
@@ -146,7 +150,7 @@ def load_build(result, endpoint: Endpoint, *, graph_base: str | None = None) -> 
 
 def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progress: bool = False,
                chunk: int = 100_000) -> dict:
-    """Replace the UN votes' graph of ``table``'s layout on the server (PUT the roll calls, POST the votes in chunks).
+    """Replace the graph of ``table``'s dataset on the server (PUT the roll calls, POST the votes in chunks).
 
     If a request fails half-way the graph is deleted and its manifest entry
     removed, so the server never keeps a partial import under graphkit's name.
@@ -163,7 +167,8 @@ def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progres
     source_graph = table.dataset.graph
     g = graph_name(source_graph, endpoint)
     manifest = _read_manifest(endpoint)
-    manifest[g] = {"creator": VOTES_CREATOR, "modified": None, "triples": None}
+    creator = votes_creator(table.dataset)
+    manifest[g] = {"creator": creator, "modified": None, "triples": None}
     write_manifest(endpoint, manifest)
     bar = None
     if progress:
@@ -183,7 +188,7 @@ def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progres
         for data, n in vote_nquads(table, chunk=chunk):
             body = data.replace(quad_tail, b" .\n")
             endpoint.post_graph(g, body)
-            triples += 3 * n
+            triples += body.count(b"\n")
             if bar is not None:
                 bar.update(n)
     except BaseException:
@@ -197,7 +202,7 @@ def load_votes(table, endpoint: Endpoint, *, release: str | None = None, progres
     finally:
         if bar is not None:
             bar.close()
-    manifest[g] = {"creator": VOTES_CREATOR, "modified": _now(), "triples": triples}
+    manifest[g] = {"creator": creator, "modified": _now(), "triples": triples}
     write_manifest(endpoint, manifest)
     return {"graph": g, "roll_calls": len(table.roll_calls), "votes": len(table.votes), "triples": triples,
             "seconds": round(time.perf_counter() - started, 3), "release": release}

@@ -6,6 +6,17 @@ Each ``.rq`` file opens with a header of comment lines::
     # description: One row per position ... (continuation lines start with "#  ")
     # param: ?target — state: the state the acts target (default CHN)
     # param: ?since — date: first day of the period (default 2016-01-01)
+    # dataset: curated
+
+A line ending in ``# only with ?name`` is kept only when ``?name`` is given
+(:func:`query_text`): an optional parameter that narrows the query.
+
+``# dataset:`` names the graphs the query reads (:mod:`graphkit.store.datasets`:
+``curated``, ``votes:unga``, ``all`` ...; several names are joined); without
+it a query reads the curated graphs. ``# scale: pairs (narrowed by ?session)``
+marks a query that joins every pair of states' positions: on a dataset holding
+more than :data:`MAX_PAIR_VOTES` votes it is refused, with a pointer to
+``graphkit compare --all-pairs``, unless a narrowing parameter is given.
 
 A parameter's meaning starts with its type — ``state`` (ISO alpha-3 code or
 a name), ``topic``, ``forum``, ``act`` (the last segment of their IRIs),
@@ -57,12 +68,15 @@ from .backends import PREFIXES, STATES_QUERY, Exists, backend_for, ntriples_to_r
 from .sparqltext import QUERY_FORMS, operation, outbound
 
 __all__ = ["QUERIES_DIR", "PARAM_TYPES", "Param", "QueryFile", "parse_query_file", "list_queries", "find_query",
-           "bind_params", "run_query", "query_columns", "query_dataframe", "construct_graph", "compact", "PREFIXES"]
+           "bind_params", "run_query", "query_columns", "query_dataframe", "construct_graph", "compact", "PREFIXES",
+           "MAX_PAIR_VOTES", "query_text"]
 
 PARAM_TYPES = ("state", "topic", "forum", "act", "date", "year", "integer", "decimal", "stance", "iri", "string")
 STANCE_NAMES = ("supports", "criticises", "rejects", "yes", "no", "abstain")
 _IRI_TYPES = {"topic": "topic/", "forum": "org/", "act": "act/"}
-_HEADER_KEYS = ("title", "description", "param", "problem", "fix")
+_HEADER_KEYS = ("title", "description", "param", "problem", "fix", "dataset", "scale")
+#: A ``# scale: pairs`` query is refused on more votes than this (it would run for minutes), unless narrowed.
+MAX_PAIR_VOTES = 100_000
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:—|–|--|-)\s*(?P<meaning>.*)$")
 _DEFAULT = re.compile(r"\s*\(default\s+(?P<default>[^()]*)\)\s*$")
 
@@ -89,10 +103,23 @@ class QueryFile:
     params: list[Param] = field(default_factory=list)
     problem: str = ""
     fix: str = ""
+    dataset: str = ""
+    scale: str = ""
 
     @property
     def is_check(self) -> bool:
         return self.path.name.endswith("-violation.rq")
+
+    @property
+    def datasets(self) -> list[str]:
+        """The dataset names of the ``# dataset:`` line (``["curated"]`` when there is none)."""
+        from .datasets import DEFAULT, parse_names
+        return parse_names(self.dataset) if self.dataset.strip() else [DEFAULT]
+
+    @property
+    def narrowed_by(self) -> list[str]:
+        """For a ``# scale: pairs`` query, the parameters that bound its work (``(narrowed by ?session)``)."""
+        return re.findall(r"\?([A-Za-z_][A-Za-z0-9_]*)", self.scale)
 
 
 def parse_query_file(path, name: str | None = None) -> QueryFile:
@@ -128,6 +155,11 @@ def parse_query_file(path, name: str | None = None) -> QueryFile:
             last = key
         elif last and last != "param" and line.startswith("#  ") and body:
             setattr(q, last, (getattr(q, last) + " " + body).strip())
+    if q.dataset.strip():
+        try:
+            q.datasets
+        except QueryError as exc:
+            raise QueryError(f"'# dataset:' line: {exc}", file=path) from None
     if not q.title:
         raise QueryError("the query has no '# title:' line", file=path, line=1,
                          hint="open the file with '# title: ...', '# description: ...' and one '# param: ?name — type: meaning (default X)' per parameter")
@@ -301,7 +333,7 @@ def bind_params(query: QueryFile, params: dict | None, exists) -> dict[str, ox.N
 
 # ---------------------------------------------------------------------- running
 
-def _prepare(name_or_path, params, backend, allow_update, allow_service=False):
+def _prepare(name_or_path, params, backend, allow_update, allow_service=False, dataset=None):
     query = find_query(name_or_path)
     form = operation(query.text)
     if form not in QUERY_FORMS:
@@ -315,13 +347,58 @@ def _prepare(name_or_path, params, backend, allow_update, allow_service=False):
         raise QueryError(f"{query.name} uses {' and '.join(fetches)}, which makes the SPARQL engine send requests to other "
                          "servers; refused", file=query.path,
                          hint="pass --allow-service (allow_service=True) if you mean the query to reach the network")
-    exists = Exists(backend.ask, lambda: ntriples_to_rdflib(backend.construct_nt(STATES_QUERY)))
+    exists = Exists(backend.ask, lambda: ntriples_to_rdflib(backend.construct_nt(STATES_QUERY, scoped=False)))
     terms = bind_params(query, params, exists)
+    if form in QUERY_FORMS:
+        backend.use_dataset(query.datasets if dataset is None else dataset)
+        _check_scale(query, terms, backend)
     return query, form, terms
 
 
+_ONLY_WITH = re.compile(r"[ \t]#[ \t]*only with \?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$")
+
+
+def query_text(query: QueryFile, terms: dict, text: str | None = None) -> str:
+    """The query's text for these bound parameters: a line ending in ``# only with ?name`` is dropped when ?name is not given.
+
+    This lets an optional parameter drive the query when it is given (``?act
+    gk:session ?session .  # only with ?session`` as the first pattern of a
+    group) and vanish when it is not: a FILTER on an unbound variable would
+    scan everything first. Values still reach the query only as bound terms.
+
+    Examples
+    --------
+    >>> nl = chr(10)
+    >>> q = QueryFile("x", Path("x.rq"), "SELECT * { ?a ?b ?c ." + nl + "?a <urn:s> ?s .  # only with ?s" + nl + "}")
+    >>> query_text(q, {}).split(nl)
+    ['SELECT * { ?a ?b ?c .', '}']
+    >>> query_text(q, {"s": "1"}) == q.text
+    True
+    """
+    lines = []
+    for line in (query.text if text is None else text).split("\n"):   # text: the engine's variant, when it has one
+        m = _ONLY_WITH.search(line)
+        if m is None or m.group(1) in terms:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _check_scale(query: QueryFile, terms: dict, backend) -> None:
+    """Refuse a ``# scale: pairs`` query on more votes than :data:`MAX_PAIR_VOTES`, unless narrowed."""
+    if not query.scale.strip().lower().startswith("pairs"):
+        return
+    votes = backend.votes_read()
+    if votes <= MAX_PAIR_VOTES or any(n in terms for n in query.narrowed_by):
+        return
+    narrow = " ".join(f"--param {n}=..." for n in query.narrowed_by)
+    raise QueryError(f"{query.name} compares every pair of states over the {votes:,} votes it would read: SPARQL would "
+                     "run for minutes", file=query.path,
+                     hint=(f"narrow it ({narrow}), " if narrow else "") + "or compute every pair from the vote matrix: "
+                          "graphkit compare --all-pairs --source unga (seconds)")
+
+
 def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=None, graph=None,
-              allow_update: bool = False, allow_service: bool = False) -> list[dict]:
+              allow_update: bool = False, allow_service: bool = False, dataset=None) -> list[dict]:
     """Run a library query (or any ``.rq`` file) and return its rows as dicts.
 
     Parameters
@@ -329,60 +406,60 @@ def run_query(name_or_path, params: dict | None = None, *, store=None, endpoint=
     name_or_path : str, Path or QueryFile
         A name from ``queries/`` (``hrc44-2020-two-camps``) or a path to a ``.rq`` file.
     params : dict, optional
-        Parameter values by name (``{"target": "CHN", "since": "2020"}``); they
-        are validated and bound as RDF terms.
-    store : path or pyoxigraph.Store, optional
-        The embedded store (default: :func:`graphkit.resources.default_store`), queried over the union of its graphs.
-    endpoint : str or graphkit.store.endpoint.Endpoint, optional
-        A SPARQL 1.1 endpoint's root URL.
-    graph : rdflib.Graph, optional
-        An in-memory rdflib graph (slow on large data; handy in notebooks and doctests).
+        Parameter values by name (without ``?``); strings are validated and
+        turned into RDF terms by the declared type.
+    store, endpoint, graph
+        Where to run it (at most one): a store directory or an open
+        ``pyoxigraph.Store``; an endpoint URL or :class:`~graphkit.store.endpoint.Endpoint`;
+        an :class:`rdflib.Graph`. Default: the per-user store.
+    dataset : str or list of str, optional
+        The graphs to read (:mod:`graphkit.store.datasets`: ``curated``,
+        ``votes:unga``, ``all`` ...); default: the query's ``# dataset:`` line,
+        else ``curated``. An rdflib graph is read whole.
     allow_update : bool
-        Run a SPARQL Update instead of refusing it (returns no rows); on the
-        embedded store the update opens it for writing.
+        Run a SPARQL Update (refused otherwise).
     allow_service : bool
-        Run a query that uses ``SERVICE`` (or an update that uses ``LOAD``),
-        which makes the engine send requests to the servers it names; refused
-        otherwise.
+        Let ``SERVICE``/``LOAD`` reach other servers (refused otherwise).
 
     Returns
     -------
     list of dict
-        One dict per solution, keyed by the query's variables in order: IRIs
+        One dict per solution, keyed by the projected variables in order: IRIs
         as strings, literals as int, float, bool, date or str, unbound as None.
         ASK gives ``[{"result": bool}]``; CONSTRUCT one row per triple.
 
     Raises
     ------
     QueryError
-        Unknown query or parameter, a value that is not valid for its type,
-        a syntax error, an update without ``allow_update``, or SERVICE/LOAD
-        without ``allow_service``.
+        Unknown query, parameter or dataset, a value that is not valid for its
+        type, a syntax error, an update without ``allow_update``, SERVICE/LOAD
+        without ``allow_service``, or a ``# scale: pairs`` query over too many votes.
     EndpointError
         The endpoint is down, slow or answers with an error.
     """
     backend = backend_for(store, endpoint, graph)
-    query, form, terms = _prepare(name_or_path, params, backend, allow_update, allow_service)
+    query, form, terms = _prepare(name_or_path, params, backend, allow_update, allow_service, dataset)
     if form not in QUERY_FORMS:
         if terms:
             raise QueryError("parameters cannot be bound in an update", file=query.path)
         backend.update(query.text)
         return []
-    return backend.rows(backend.text_for(query), terms)[1]
+    return backend.rows(query_text(query, terms, backend.text_for(query)), terms)[1]
 
 
 def query_columns(name_or_path, params=None, **backend) -> tuple[list[str], list[dict]]:
     """Like :func:`run_query` but also returns the column names (even when there are no rows)."""
     allow = backend.pop("allow_update", False)
     allow_service = backend.pop("allow_service", False)
+    dataset = backend.pop("dataset", None)
     b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
-    query, form, terms = _prepare(name_or_path, params, b, allow, allow_service)
+    query, form, terms = _prepare(name_or_path, params, b, allow, allow_service, dataset)
     if form not in QUERY_FORMS:
         if terms:
             raise QueryError("parameters cannot be bound in an update", file=query.path)
         b.update(query.text)
         return [], []
-    return b.rows(b.text_for(query), terms)
+    return b.rows(query_text(query, terms, b.text_for(query)), terms)
 
 
 def query_dataframe(name_or_path, params: dict | None = None, **backend):
@@ -402,10 +479,11 @@ def query_dataframe(name_or_path, params: dict | None = None, **backend):
 def construct_graph(name_or_path, params: dict | None = None, **backend):
     """Run a CONSTRUCT/DESCRIBE query and return an :class:`rdflib.Graph` (for small results)."""
     b = backend_for(backend.get("store"), backend.get("endpoint"), backend.get("graph"))
-    query, form, terms = _prepare(name_or_path, params, b, False, backend.get("allow_service", False))
+    query, form, terms = _prepare(name_or_path, params, b, False, backend.get("allow_service", False),
+                                  backend.get("dataset"))
     if form not in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{query.name} is a {form} query; construct_graph needs CONSTRUCT or DESCRIBE")
-    return ntriples_to_rdflib(b.construct_nt(b.text_for(query), terms))
+    return ntriples_to_rdflib(b.construct_nt(query_text(query, terms, b.text_for(query)), terms))
 
 
 def compact(value):

@@ -74,7 +74,7 @@ DATASET = VoteDataset(
     ),
     url="https://github.com/world-politics-datalab/vetoes-un-security-council/blob/"
         "f389b3ff3681e1b39102bb6c76640b9973496992/unsc_vetoes_1946_sept2022.csv",
-    note=UNSC_NOTE, role="veto")
+    note=UNSC_NOTE, role="veto", grouped=False)
 
 _REQUIRED = ("date", "draft", "meeting_record", "agenda_item", "member_veto1", "member_veto2", "member_veto3") + MEMBERS
 _OPTIONAL = ("crisis_topic", "region")
@@ -233,9 +233,7 @@ def read_vetoes(path, *, identity: StateResolver, memberships: dict[str, str] | 
                                 value=name, hint="name each vetoing member once")
             keys[name] = key
             pos = _n(f"{d.position_prefix}{rcid}/{key}")
-            extra += [ox.Quad(pos, _n(RDF.type), _n(GK.Position), g), ox.Quad(pos, _n(GK.role), _n(GK.veto), g),
-                      ox.Quad(pos, _n(GK.evidence), _n(ID[f"evidence/{d.key}-{rcid}"]), g)]
-            if name in named:
+            if name in named:        # the position itself (type, act, stance, role, evidence) is the vote's (rdf.vote_nquads)
                 extra.append(ox.Quad(pos, _n(GK.listedIn), member_list, g))
             if name in flags:
                 extra.append(ox.Quad(pos, _n(GK.listedIn), flag_list, g))

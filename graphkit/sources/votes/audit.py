@@ -5,8 +5,9 @@ Two kinds of reports are compared with what the votes in the store add up to:
 * a source's **own tally columns** (UN Digital Library ``total_yes`` …, or a
   roll-call file's ``yes``/``no``/``abstain``), stored as ``gk:ReportedCount``
   on the roll call by the import;
-* **curated acts** in ``data/`` (a ``gk:RecordedVote`` whose ``gk:symbol`` is a
-  roll call's symbol) with their ``gk:reportedCount`` (exact counts by stance)
+* **curated acts** in ``data/`` — the records linked to them as the same vote
+  (``gk:sameVoteAs``, :mod:`graphkit.store.links`), else those with the same
+  ``gk:symbol`` — with their ``gk:reportedCount`` (exact counts by stance)
   and their signatory lists (who voted how, per source).
 
 Every difference is listed with both sides and the reporting source; nothing is
@@ -73,7 +74,8 @@ def computed_tallies(store: ox.Store) -> dict[str, dict[str, int]]:
     """Act IRI → {"yes": n, "no": n, "abstain": n} counted from the votes in every vote graph (and "noVote" where kept)."""
     out: dict[str, dict[str, int]] = {}
     for g in _graphs(store):
-        q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s . ?p gk:act ?a }} }} GROUP BY ?a ?s"""
+        # one vote = one (position, participant) pair: a position is one side of one record
+        q = f"""PREFIX gk: <{_GK}> SELECT ?a ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?p gk:stance ?s ; gk:act ?a ; gk:participant ?w }} }} GROUP BY ?a ?s"""
         for a, s, n in store.query(q):
             out.setdefault(a.value, {"yes": 0, "no": 0, "abstain": 0})[s.value.rsplit("#", 1)[1]] = int(n.value)
     return out
@@ -155,15 +157,23 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
     for act, rc in roll_calls.items():
         if rc["symbol"]:
             by_symbol.setdefault(_norm_symbol(rc["symbol"]), []).append(act)
+    linked: dict[str, list[str]] = {}     # curated act → the records written as the same vote (gk:sameVoteAs)
+    for g in _graphs(store):
+        for r, a in store.query(f"PREFIX gk: <{_GK}> SELECT ?r ?a WHERE {{ GRAPH <{g}> {{ ?r gk:sameVoteAs ?a }} }}"):
+            linked.setdefault(a.value, []).append(r.value)
     matched = 0
     if curated is not None:
         q = """SELECT ?act ?symbol WHERE { ?act a gk:RecordedVote ; gk:symbol ?symbol }"""
         for act, symbol in curated.query(q, initNs={"gk": GK}):
-            targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+            targets = sorted(linked.get(str(act), []))
+            note = "linked (gk:sameVoteAs)"
+            if not targets:
+                targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+                note = ("same symbol, not linked (another date)" if len(targets) == 1 else
+                        f"symbol shared by {len(targets)} roll calls (amendments, parts): not linked")
             if not targets:
                 continue
             matched += 1
-            note = "" if len(targets) == 1 else f"symbol shared by {len(targets)} roll calls (amendments, parts)"
             counts = curated.query("""SELECT ?scope ?n ?src WHERE { ?act gk:reportedCount ?c . ?c gk:count ?n ; gk:countScope ?scope ;
                                          gk:countQualifier gk:exactly . OPTIONAL { ?c gk:evidence/prov:wasDerivedFrom ?src } }""",
                                    initNs={"gk": GK, "prov": __import__("rdflib").namespace.PROV}, initBindings={"act": act})
@@ -190,8 +200,8 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
                         if got != want:
                             findings.append(Finding("vote", iri_key(rc_act), str(symbol), iri_key(act), who, got, want,
                                                     str(lst) if lst is not None else "(curated list)", note))
-    summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "compared_tallies": compared,
-               "discrepancies": len(findings)}
+    summary = {"roll_calls": len(roll_calls), "curated_acts_matched": matched, "linked": sum(map(len, linked.values())),
+               "compared_tallies": compared, "discrepancies": len(findings)}
     covered, counts = coverage(store, curated, roll_calls)
     summary.update(counts)
     return findings + covered, summary
@@ -199,7 +209,8 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
 
 def _members(store: ox.Store, graph: str) -> dict[str, int]:
     """Act IRI → how many members the record has (every position: votes and members recorded as not voting)."""
-    q = f"""PREFIX gk: <{_GK}> SELECT ?a (COUNT(?p) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?p gk:act ?a }} }} GROUP BY ?a"""
+    # one member = one (position, participant) pair: a position is one side (or the non-votes) of one record
+    q = f"""PREFIX gk: <{_GK}> SELECT ?a (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?p gk:act ?a ; gk:participant ?w }} }} GROUP BY ?a"""
     return {a.value: int(n.value) for a, n in store.query(q)}
 
 

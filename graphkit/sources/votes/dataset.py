@@ -50,6 +50,12 @@ class VoteDataset:
     role : str
         The role every position of the graph has (``voter``; ``veto`` for
         the Security Council's vetoes), stated once on the dataset node.
+    grouped : bool
+        Whether the votes of a record are grouped by side (one position per
+        yes / no / abstain with a participant per state: the roll calls) or
+        each vote is a position of its own (``position/<dataset>-<id>/<state>``:
+        the vetoes, where each member's veto carries facts of its own, the
+        lists naming it and the membership it was cast under).
 
     Examples
     --------
@@ -70,6 +76,7 @@ class VoteDataset:
     seats: int | None = None
     note: str | None = None
     role: str = "voter"
+    grouped: bool = True
 
     @property
     def graph(self) -> str:

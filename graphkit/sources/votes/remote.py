@@ -80,11 +80,11 @@ def endpoint_table(endpoint, dataset: VoteDataset, *, page_rows: int | None = No
     EndpointError
         The server is down or slow, or a page came back short.
     """
-    from ...store.endpoint_load import VOTES_CREATOR, graph_name
+    from ...store.endpoint_load import graph_name, votes_creator
 
     g = graph_name(dataset.graph, endpoint)
     owned = endpoint.owned_graphs()
-    if owned.get(g) != VOTES_CREATOR:
+    if owned.get(g) != votes_creator(dataset):
         raise InputError(f"no {dataset.source.upper()} votes of {dataset.key} on {endpoint.url} (no complete graph <{g}>)",
                          value=g, hint=f"run `{dataset.import_command} --endpoint {endpoint.url}` first")
     cap = endpoint.profile.max_rows
@@ -96,7 +96,8 @@ def endpoint_table(endpoint, dataset: VoteDataset, *, page_rows: int | None = No
     def select(text):
         return endpoint.select(text, default_graphs=graphs)["results"]["bindings"]
 
-    counts_q = _P + "SELECT ?a (COUNT(?p) AS ?n) WHERE { ?p gk:act ?a } GROUP BY ?a"
+    cast = "VALUES ?s { gk:yes gk:no gk:abstain }"          # not the members recorded as not voting (gk:noVote)
+    counts_q = _P + f"SELECT ?a (COUNT(*) AS ?n) WHERE {{ {cast} ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }} GROUP BY ?a"
     counts = {b["a"]["value"]: int(b["n"]["value"]) for b in select(counts_q)}
     rc_rows = []
     for start in range(0, 1 << 62, page_rows):
@@ -132,7 +133,7 @@ def endpoint_table(endpoint, dataset: VoteDataset, *, page_rows: int | None = No
     try:
         for page in plan_pages(dict(sorted(counts.items())), page_rows):
             names = " ".join(f"<{a}>" for a in page)
-            rows = endpoint.select_iris(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} "
+            rows = endpoint.select_iris(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} {cast} "
                                         "?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }", default_graphs=graphs)
             expected = sum(counts[a] for a in page)
             if len(rows) != expected:
