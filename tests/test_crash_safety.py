@@ -32,9 +32,13 @@ from world_support import WORLD_DIR, tiny_world
 KILL_AT = Path(__file__).parent / "kill_at.py"
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_POINTS = ["writer", "before-commit", "before-manifest", "after-manifest", "before-pointer", "after-pointer", "prune"]
-IMPORT_POINTS = ["phase:reading", "writer", "phase:loading", "phase:copying", "phase:linking", "phase:writing",
-                 "phase:compacting", "phase:committing", "before-manifest", "after-manifest", "before-pointer",
-                 "after-pointer", "prune"]
+_COMMIT_POINTS = ["phase:committing", "before-manifest", "after-manifest", "before-pointer", "after-pointer", "prune"]
+#: A re-import of a graph that outweighs the rest starts an empty generation and copies the other graphs into it;
+#: a smaller one starts from a copy of the store and removes its previous graph in place (graphkit.store.votes._start_for).
+IMPORT_POINTS = [("empty", p) for p in ["phase:reading", "writer", "phase:loading", "phase:copying the", "phase:linking",
+                                        "phase:writing", "phase:compacting", *_COMMIT_POINTS]] + \
+                [("copy", p) for p in ["phase:copying the current", "writer", "phase:removing", "phase:loading",
+                                       "phase:linking", "phase:writing", *_COMMIT_POINTS]]
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +91,9 @@ def _compare(store) -> str:
     return r.stdout
 
 
-def _run(point: str, args: list[str], *, delay: float | None = None) -> int:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")])}
+def _run(point: str, args: list[str], *, delay: float | None = None, start: str | None = None) -> int:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")]),
+           "KILL_AT_START": start or ""}
     proc = subprocess.Popen([sys.executable, str(KILL_AT), point, *map(str, args)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if delay is not None:
@@ -153,13 +158,13 @@ def test_build_killed_at_each_point_leaves_the_previous_or_the_new_store(point, 
     assert _check(store, versions, answers) == "B/votes 1"
 
 
-@pytest.mark.parametrize("point", IMPORT_POINTS)
-def test_import_killed_at_each_point_keeps_the_previous_import(point, versions, answers, tmp_path):
+@pytest.mark.parametrize("start, point", IMPORT_POINTS, ids=[f"{s}-{p}" for s, p in IMPORT_POINTS])
+def test_import_killed_at_each_point_keeps_the_previous_import(start, point, versions, answers, tmp_path):
     store = _copy_store(versions, tmp_path)
-    assert _run(point, _import(versions, store)) == -signal.SIGKILL
+    assert _run(point, _import(versions, store), start=start) == -signal.SIGKILL
     seen = _check(store, versions, answers)
     assert seen == ("A/votes 2" if point in ("after-pointer", "prune") else "A/votes 1"), seen
-    assert _run("none", _import(versions, store)) == 0
+    assert _run("none", _import(versions, store), start=start) == 0
     assert _check(store, versions, answers) == "A/votes 2"
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-__all__ = ["link_votes", "normalise_symbol"]
+__all__ = ["link_votes", "links_in", "normalise_symbol"]
 
 _GK = "https://w3id.org/graphkit/ontology#"
 
@@ -73,3 +73,9 @@ def link_votes(store: ox.Store, curated_graphs, vote_graphs) -> int:
         body = " ".join(f"GRAPH <{g}> {{ <{r}> gk:sameVoteAs <{a}> }}" for r, a, g in links)
         store.update(f"PREFIX gk: <{_GK}> INSERT DATA {{ {body} }}")
     return len(links)
+
+
+def links_in(store: ox.Store, graph: str) -> int:
+    """How many ``gk:sameVoteAs`` links the vote graph ``graph`` holds (an import reports its own, not every graph's)."""
+    q = f"PREFIX gk: <{_GK}> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?r gk:sameVoteAs ?a }} }}"
+    return int(next(iter(store.query(q)))[0].value)
