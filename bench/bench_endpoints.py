@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/virtuoso_support.py: the recipe .ci/run uses
 
 UNGA = ROOT.parent / "shared" / "reference" / "unga"
 
@@ -172,8 +173,8 @@ def main(argv=None) -> int:
         per_graph = {name: load_build(result, ep) for name, ep in servers.items()}
         names = list(servers)
         say("| graph | triples | " + " | ".join(f"{n} s" for n in names) + " |\n|---|---|" + "---|" * len(names))
-        from graphkit.store.embedded import build_quads_ntriples
-        sizes = {g: nt.count("\n") for g, nt in build_quads_ntriples(result).items()}
+        from graphkit.store.embedded import file_graphs_ntriples
+        sizes = {g: nt.count("\n") for g, nt in file_graphs_ntriples(result).items()}
         for g in per_graph["virtuoso"]["seconds"]:
             short = g.rsplit("/graph/", 1)[-1]
             say(f"| {short} | {sizes.get(g, '')} | " + " | ".join(f"{per_graph[n]['seconds'][g]:.3f}" for n in names) + " |")

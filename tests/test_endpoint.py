@@ -141,6 +141,20 @@ def test_vote_pages_read_back_the_votes_the_store_holds(engine_server, unga_cli_
             ep.delete_graph(g)
 
 
+def test_a_dataset_of_many_graphs_is_answered(engine_server):
+    """Virtuoso echoes each graph of the dataset as a response header: 120 graphs (the shipped data has 51) still answer."""
+    ep = engine_server.endpoint()
+    names = [f"{ep.graph_base}file-{i}" for i in range(120)]
+    try:
+        for n in names:
+            ep.put_graph(n, f"<urn:graphkit-test:s> <urn:graphkit-test:in> <{n}> .\n")
+        rows = ep.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graphs=names)["results"]["bindings"]
+        assert int(rows[0]["n"]["value"]) == 120
+    finally:
+        for n in names:
+            ep.delete_graph(n)
+
+
 def test_cli_loads_imports_and_compares_through_the_endpoint(engine_server, unga_cli_store, tmp_path):
     """build, import unga and compare --source unga with --endpoint, credentials from a netrc file only."""
     from world_support import WORLD_DIR

@@ -40,6 +40,7 @@ Examples
 """
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import urllib.error
@@ -57,6 +58,11 @@ __all__ = ["Endpoint", "DEFAULT_TIMEOUT", "GRAPH_BASE"]
 DEFAULT_TIMEOUT = 30.0
 #: Graphs whose IRI starts with this make up the union graphkit queries.
 GRAPH_BASE = str(ID["graph/"])
+
+# Virtuoso echoes every default-graph-uri and named-graph-uri of a query as a response header
+# (X-SPARQL-default-graph ...): a dataset of the shipped data's 51 graphs gives 100+ headers, which Python's
+# http.client refuses ("got more than 100 headers"). Allow as many as a dataset of thousands of graphs needs.
+http.client._MAXHEADERS = max(getattr(http.client, "_MAXHEADERS", 100), 20_000)
 _JSON = "application/sparql-results+json"
 _FORM = "application/x-www-form-urlencoded"
 #: Bodies above this size are only sent once the server's challenge is known (see endpoint_auth).
