@@ -96,8 +96,10 @@ def endpoint_table(endpoint, dataset: VoteDataset, *, page_rows: int | None = No
     def select(text):
         return endpoint.select(text, default_graphs=graphs)["results"]["bindings"]
 
-    cast = "VALUES ?s { gk:yes gk:no gk:abstain }"          # not the members recorded as not voting (gk:noVote)
-    counts_q = _P + f"SELECT ?a (COUNT(*) AS ?n) WHERE {{ {cast} ?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }} GROUP BY ?a"
+    # not the members recorded as not voting (gk:noVote); a FILTER, not VALUES ?s: the Oxigraph server joins VALUES
+    # first and reads a page in 2.1 s instead of 0.06 s
+    cast = "FILTER(?s != gk:noVote)"
+    counts_q = _P + f"SELECT ?a (COUNT(*) AS ?n) WHERE {{ ?p gk:act ?a ; gk:stance ?s ; gk:participant ?who . {cast} }} GROUP BY ?a"
     counts = {b["a"]["value"]: int(b["n"]["value"]) for b in select(counts_q)}
     rc_rows = []
     for start in range(0, 1 << 62, page_rows):
@@ -133,8 +135,8 @@ def endpoint_table(endpoint, dataset: VoteDataset, *, page_rows: int | None = No
     try:
         for page in plan_pages(dict(sorted(counts.items())), page_rows):
             names = " ".join(f"<{a}>" for a in page)
-            rows = endpoint.select_iris(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} {cast} "
-                                        "?p gk:act ?a ; gk:participant ?who ; gk:stance ?s }", default_graphs=graphs)
+            rows = endpoint.select_iris(_P + f"SELECT ?a ?who ?s WHERE {{ VALUES ?a {{ {names} }} "
+                                        f"?p gk:act ?a ; gk:stance ?s ; gk:participant ?who . {cast} }}", default_graphs=graphs)
             expected = sum(counts[a] for a in page)
             if len(rows) != expected:
                 raise EndpointError(f"{endpoint.url} answered {len(rows)} votes for a page of {expected}",
