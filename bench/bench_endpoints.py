@@ -10,7 +10,7 @@ What it does, and measures (wall seconds on this machine; all through graphkit):
    a write user with SPARQL_UPDATE, its password in a netrc file) and an Oxigraph server on a fresh folder;
 2. builds the shipped data/ and loads it into the embedded store and both servers (Graph Store Protocol,
    one PUT per graph): load time per graph;
-3. imports the FULL UN General Assembly votes (votes.csv.gz roll_calls.csv.gz issues.csv.gz) into the
+3. imports the FULL UN General Assembly votes (and the Human Rights Council's votes and the Security Council's vetoes) (votes.csv.gz roll_calls.csv.gz issues.csv.gz) into the
    embedded store (graphkit import unga) and into both servers (graphkit import unga --endpoint):
    load time; and, for the record, the same votes through Virtuoso's own bulk loader (ld_dir +
    rdf_loader_run over isql, from a file on the server's disk) into a scratch graph;
@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # tests/virtuoso_support.py: the recipe .ci/run uses
 
 UNGA = ROOT.parent / "shared" / "reference" / "unga"
+HRC = ROOT.parent / "shared" / "reference" / "external" / "hrc-recorded-votes" / "unhrc_votes_2006-2024.sqlite3"
+VETOES = ROOT.parent / "shared" / "reference" / "external" / "unsc-vetoes" / "unsc_vetoes_1946_sept2022.csv"
 
 
 def _files(unga: Path) -> list[str]:
@@ -196,6 +198,24 @@ def main(argv=None) -> int:
             sent = load_votes(table, ep, release=release)
             say(f"| {name} server | Graph Store Protocol: PUT roll calls + POST per 100,000 votes (graphkit import unga --endpoint) "
                 f"| {sent['triples']:,} | {sent['seconds']:.1f} |")
+        # the Council's recorded votes and the vetoes too, so that the queries on them compare real rows
+        from graphkit.resources import DEFAULT_DATA
+        from graphkit.sources.hrc import read_hrc
+        from graphkit.sources.hrc.curated import curated_votes
+        from graphkit.sources.unsc import read_vetoes, veto_memberships
+        identity = load_identity()
+        others = []
+        if HRC.exists():
+            others.append(("hrc", read_hrc(HRC, identity=identity, curated=curated_votes(DEFAULT_DATA))))
+        if VETOES.exists():
+            others.append(("unsc-vetoes", read_vetoes(VETOES, identity=identity, memberships=veto_memberships(DEFAULT_DATA))))
+        for name, other in others:
+            t0 = time.perf_counter()
+            done = import_table(other, store, release=file_release(other.files))
+            say(f"| embedded store | graphkit import {name} | {done.quads:,} | {time.perf_counter() - t0:.1f} |")
+            for server, ep in servers.items():
+                sent = load_votes(other, ep)
+                say(f"| {server} server | graphkit import {name} --endpoint | {sent['triples']:,} | {sent['seconds']:.1f} |")
         if not args.skip_bulk:
             bulk = bulk_loader(v, table, release)
             say(f"| virtuoso server (scratch graph) | bulk loader: write .nt.gz {bulk['write_file_s']} s, then ld_dir + "
