@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ...errors import InputError
-from ...store.votes import read_votes
 from ..base import COMMON_OPTIONS, Selection, Source
 from .dataset import VoteDataset
 from .evidence import record_details
@@ -104,6 +103,7 @@ class VoteSource(Source):
             from .remote import endpoint_table
             table = endpoint_table(gk.endpoint, self.dataset(selection), progress=True)
         else:
+            from ...store.votes import read_votes   # here: the store imports this package's dataset, rdf and table
             table = read_votes(self.dataset(selection), gk.store_dir)
         return table_matrix(table, session=selection.session, issue=selection.issue, since=since, until=until,
                             merge_successors=selection.merge_successors, resolver=gk.states,
