@@ -15,17 +15,37 @@ is computed on it) → ``reports/`` (one per command) → ``render/`` (HTML,
 pictures, exports); ``extract/`` turns texts into candidate acts; ``cli/`` is
 the command line.
 """
-from .analysis.agreement import agreement_indices
-from .analysis.blocs import signed_blocs, structural_balance
-from .analysis.matrix import PositionMatrix
-from .analysis.projections import coalition_graph, signed_graph
-from .api import Graphkit, open
+from importlib import import_module
+
 from .errors import DataError, GraphkitError, InputError, UnknownStateError
-from .graph.build import Build, build, write_build
-from .graph.validation import Report, Violation, validate
-from .sources import SOURCES, Selection
-from .sources.curated.matrix import curated_matrix
-from .sources.curated.records import Filters, PositionRecord, position_records
+
+#: Where each name of the front door lives, imported on first use (PEP 562): a command that needs neither
+#: networkx nor rdflib (``graphkit compare --source unga``) does not load them.
+_LAZY = {
+    "open": "api", "Graphkit": "api",
+    "Selection": "sources", "SOURCES": "sources",
+    "PositionMatrix": "analysis.matrix",
+    "build": "graph.build", "write_build": "graph.build", "Build": "graph.build",
+    "validate": "graph.validation", "Report": "graph.validation", "Violation": "graph.validation",
+    "position_records": "sources.curated.records", "PositionRecord": "sources.curated.records",
+    "Filters": "sources.curated.records", "curated_matrix": "sources.curated.matrix",
+    "agreement_indices": "analysis.agreement", "signed_graph": "analysis.projections",
+    "coalition_graph": "analysis.projections", "signed_blocs": "analysis.blocs",
+    "structural_balance": "analysis.blocs",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "open", "Graphkit", "Selection", "SOURCES", "PositionMatrix",

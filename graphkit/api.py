@@ -22,16 +22,12 @@ import datetime as dt
 from functools import cached_property
 from pathlib import Path
 
-from .analysis.blocs import blocs_by_group, signed_blocs, structural_balance
 from .analysis.camps import camp_agreement
-from .analysis.centrality import bloc_bridges
 from .analysis.drift import drift
 from .analysis.explain import explain_pair
 from .analysis.matrix import PositionMatrix
 from .analysis.pairs import agreement_table, compare_pairs
 from .analysis.partners import state_record
-from .analysis.projections import coalition_graph, signed_graph
-from .analysis.swing import swing_states
 from .errors import DataError, InputError
 from .graph.states import load_states
 from .reports.blocs import LazyParts, StatementBlocsReport, VoteBlocsReport
@@ -220,6 +216,12 @@ class Graphkit:
     def blocs(self, source: str = "curated", *, by: str = "all", weight: str | None = None,
               min_n: int | None = None, seed: int = 0, part: str | None = None, **options):
         """Blocs by signed modularity (``graphkit blocs``): for statements with camps, sides, swing states and balance."""
+        # networkx is loaded here, not with the module: the other commands do without it
+        from .analysis.blocs import blocs_by_group, signed_blocs, structural_balance
+        from .analysis.centrality import bloc_bridges
+        from .analysis.projections import coalition_graph, signed_graph
+        from .analysis.swing import swing_states
+
         src, selection, m = self._open(source, options)
         weight = weight or src.bloc_weight
         min_n = src.min_n if min_n is None else min_n

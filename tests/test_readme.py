@@ -15,7 +15,9 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 
 
 def _commands(group: click.Group, prefix: str = ""):
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):        # the commands are loaded on demand (graphkit.cli.COMMANDS)
+        command = group.get_command(ctx, name)
         path = f"{prefix}{name}"
         yield path, command
         if isinstance(command, click.Group):

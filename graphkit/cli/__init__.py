@@ -1,14 +1,16 @@
 """The ``graphkit`` command line: a thin layer over the library.
 
-Each module in this package adds its commands to :data:`main`; they are
-discovered here, so a new command is a new module. Library errors
+Each module in this package adds its commands to :data:`main`, and
+:data:`COMMANDS` says which module holds which command: a module is imported
+only when one of its commands runs (or ``--help`` lists them all), so that
+``graphkit compare`` does not pay for networkx, rdflib or the renderer.
+tests/test_cli_commands.py checks the map against the modules. Library errors
 (:class:`graphkit.errors.GraphkitError`) become one line on stderr and the
 error's exit code: 0 fine, 1 the data fails a check, 2 bad input or usage.
 """
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import sys
 
 import click
@@ -16,7 +18,15 @@ import click
 from ..errors import GraphkitError
 from ..safe_text import terminal_text
 
-__all__ = ["main"]
+__all__ = ["main", "COMMANDS"]
+
+#: Command → the module of this package that defines it.
+COMMANDS = {
+    "accept": "extract", "audit": "unga", "blocs": "blocs", "build": "build", "camps": "camps", "check": "build",
+    "compare": "compare", "explain": "explain", "export": "render", "extract": "extract", "ideal": "ideal",
+    "import": "imports", "queries": "query", "query": "query", "render": "render", "serve": "query", "state": "state",
+    "unga": "unga",
+}
 
 
 class GraphkitGroup(click.Group):
@@ -30,7 +40,12 @@ class GraphkitGroup(click.Group):
             sys.exit(exc.exit_code)
 
     def list_commands(self, ctx):
-        return sorted(self.commands)
+        return sorted(set(self.commands) | set(COMMANDS))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMANDS:
+            importlib.import_module(f"{__name__}.{COMMANDS[name]}")     # registers its commands on main
+        return self.commands.get(name)
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,7 +58,3 @@ def main():
     Example: graphkit build && graphkit blocs --target CHN
     """
 
-
-for _module in pkgutil.iter_modules(__path__):
-    if not _module.name.startswith("_") and _module.name != "options":
-        importlib.import_module(f"{__name__}.{_module.name}")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.blocs import BLOC_COLUMNS
 from .base import Report
 from .output import render_frame, render_rows
 
@@ -109,6 +108,8 @@ class VoteBlocsReport(BlocsReport):
 
     def __init__(self, frame: pd.DataFrame, by: str, weight: str, min_n: int, seed: int, scope: str, note: str):
         self.frame, self.by, self.weight, self.min_n, self.seed, self.scope, self.note = frame, by, weight, min_n, seed, scope, note
+        from ..analysis.blocs import BLOC_COLUMNS
+
         self.columns = BLOC_COLUMNS if by != "all" else [c for c in BLOC_COLUMNS if c != "group"]
         self.title = (f"Voting blocs by signed modularity on {weight} (seed {seed}, ties between pairs with "
                       f"≥ {min_n} items in common){'' if by == 'all' else f', by {by}'}; {scope}")
