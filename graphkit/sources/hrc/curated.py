@@ -3,9 +3,10 @@
 ``data/acts/`` holds recorded votes curated from the press and UN pages (the
 vote of 6 October 2022 on A/HRC/51/L.6). When the Council file has a record
 with the same symbol (spaces and case aside) on the same day, the two are one
-vote: the import links them (``gk:sameVoteAs``), and ``--source all`` counts
-the vote once. A curated vote within the file's span that the file lacks stays
-the only record of that vote, and the import says so.
+vote: the import says so, the store links them (``gk:sameVoteAs``, written by
+:func:`graphkit.store.links.link_votes` for every vote source), and ``--source
+all`` counts the vote once. A curated vote within the file's span that the file
+lacks stays the only record of that vote, and the import says so.
 """
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from ...namespaces import GK, ID, RDF, RDFS
+from ...store.links import normalise_symbol
 
-__all__ = ["CuratedVote", "curated_votes", "match_curated", "norm_symbol"]
+__all__ = ["CuratedVote", "curated_votes", "match_curated"]
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,6 @@ class CuratedVote:
     @property
     def act_id(self) -> str:
         return self.act.rsplit("/", 1)[-1]
-
-
-def norm_symbol(symbol: str) -> str:
-    """A symbol compared without spaces or case (``A/HRC/51/L. 6`` = ``a/hrc/51/l.6``)."""
-    return "".join(str(symbol).split()).upper()
 
 
 def curated_votes(data, forum: str = "un-hrc") -> list[CuratedVote]:
@@ -68,37 +64,36 @@ def curated_votes(data, forum: str = "un-hrc") -> list[CuratedVote]:
     return sorted(out, key=lambda v: (v.date or dt.date.min, v.act))
 
 
-def match_curated(roll_calls, curated, dataset) -> tuple[list, list[str]]:
-    """Link the file's records to the curated votes they are; say which curated votes the file lacks.
+def match_curated(roll_calls, curated) -> list[str]:
+    """Say which of the file's records are curated votes, and which curated votes the file lacks.
+
+    The links themselves (``gk:sameVoteAs``) are the store's to write, with the
+    same rule for every vote source (:func:`graphkit.store.links.link_votes`);
+    this tells the user at import time.
 
     Returns
     -------
-    (list of pyoxigraph.Quad, list of str)
-        ``gk:sameVoteAs`` quads (both directions) in the dataset's graph, and
-        notes for the user.
+    list of str
+        Notes for the user.
     """
-    quads, notes = [], []
+    notes: list[str] = []
     if not len(roll_calls):
-        return quads, notes
-    g = ox.NamedNode(dataset.graph)
-    same = ox.NamedNode(str(GK.sameVoteAs))
+        return notes
     by_symbol: dict[str, list] = {}
     for rcid, symbol, day in zip(roll_calls.index, roll_calls["symbol"], roll_calls["raw_date"]):
-        by_symbol.setdefault(norm_symbol(symbol), []).append((rcid, day.date()))
+        by_symbol.setdefault(normalise_symbol(symbol), []).append((rcid, day.date()))
     first, last = roll_calls["raw_date"].min().date(), roll_calls["raw_date"].max().date()
     for vote in curated:
-        hits = by_symbol.get(norm_symbol(vote.symbol), [])
+        hits = by_symbol.get(normalise_symbol(vote.symbol), [])
         same_day = [rcid for rcid, day in hits if vote.date is None or day == vote.date]
         if same_day:
             for rcid in same_day:
-                record, act = ox.NamedNode(dataset.act(rcid)), ox.NamedNode(vote.act)
-                quads += [ox.Quad(record, same, act, g), ox.Quad(act, same, record, g)]
                 notes.append(f"record {rcid} ({vote.symbol}) is the same vote as the curated act {vote.act_id}: "
-                             "linked by gk:sameVoteAs, counted once with --source all")
+                             "linked by gk:sameVoteAs in the store, counted once with --source all")
         elif hits:
             notes.append(f"the curated act {vote.act_id} ({vote.symbol}, {vote.date}) and the file's record of that "
                          f"symbol ({', '.join(str(d) for _, d in hits)}) differ in date: not linked")
         elif vote.date is not None and first <= vote.date <= last:
             notes.append(f"the curated act {vote.act_id} ({vote.symbol}, {vote.date}) has no record in this file: "
                          "the curated act stays the only record of that vote")
-    return quads, notes
+    return notes

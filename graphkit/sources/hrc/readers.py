@@ -40,7 +40,7 @@ from ...errors import DataError, InputError, UnknownStateError
 from ...graph.states import StateResolver
 from ..votes.dataset import VoteDataset
 from ..votes.table import VoteTable, open_text
-from .curated import CuratedVote, match_curated
+from .curated import match_curated
 from .records import AGENDA_ITEMS, clean_title, parse_agenda, parse_symbol, record_id, record_kind
 from .quads import record_quads
 
@@ -195,8 +195,8 @@ def read_hrc(votes, resolutions=None, countries=None, *, identity: StateResolver
         Resolves the country codes (``resolve_code("iso3", code, day)``).
     curated : iterable of CuratedVote
         The curated recorded votes of the Council (:func:`.curated.curated_votes`):
-        a record with the same symbol and date is linked to its curated act
-        (``gk:sameVoteAs``); a curated vote the file lacks is named in the notes.
+        the notes name a record with the same symbol and date (the store links
+        it to its curated act, ``gk:sameVoteAs``) and a curated vote the file lacks.
 
     Raises
     ------
@@ -350,8 +350,8 @@ def _table(frames: dict[str, _Frame], identity: StateResolver, files: list[str],
     cast = value.notna()
     votes = v[cast].assign(value=value[cast].astype(np.int8))[["rcid", "code", "key", "value", "line"]].reset_index(drop=True)
     non_votes = v[~cast][["rcid", "code", "key", "line"]].reset_index(drop=True)
-    links, notes = match_curated(rc, curated, DATASET)
-    extra = list(record_quads(rc, DATASET, identity)) + links
+    notes = match_curated(rc, curated)
+    extra = list(record_quads(rc, DATASET, identity))
     empty = int((~rc.index.isin(v["rcid"])).sum())
     if empty:
         notes.append(f"{empty} record(s) have no votes; graphkit audit lists them with their symbols")

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ...namespaces import GK, iri_key
+from ...store.links import normalise_symbol
 
 __all__ = ["Finding", "audit", "coverage", "computed_tallies", "FINDING_COLUMNS"]
 
@@ -101,10 +102,6 @@ def _local(iri) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _norm_symbol(symbol: str) -> str:
-    return "".join(symbol.split()).upper()
-
-
 def _votes_of(store: ox.Store, act_iri: str, graph: str) -> dict[str, str]:
     q = f"""PREFIX gk: <{_GK}> SELECT ?who ?s WHERE {{ GRAPH <{graph}> {{ ?p gk:act <{act_iri}> ; gk:participant ?who ; gk:stance ?s }} }}"""
     return {iri_key(w.value): s.value.rsplit("#", 1)[1] for w, s in store.query(q)}
@@ -156,7 +153,7 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
     by_symbol: dict[str, list[str]] = {}
     for act, rc in roll_calls.items():
         if rc["symbol"]:
-            by_symbol.setdefault(_norm_symbol(rc["symbol"]), []).append(act)
+            by_symbol.setdefault(normalise_symbol(rc["symbol"]), []).append(act)
     linked: dict[str, list[str]] = {}     # curated act → the records written as the same vote (gk:sameVoteAs)
     for g in _graphs(store):
         for r, a in store.query(f"PREFIX gk: <{_GK}> SELECT ?r ?a WHERE {{ GRAPH <{g}> {{ ?r gk:sameVoteAs ?a }} }}"):
@@ -168,7 +165,7 @@ def audit(store: ox.Store, curated: Graph | None = None) -> tuple[list[Finding],
             targets = sorted(linked.get(str(act), []))
             note = "linked (gk:sameVoteAs)"
             if not targets:
-                targets = by_symbol.get(_norm_symbol(str(symbol)), [])
+                targets = by_symbol.get(normalise_symbol(str(symbol)), [])
                 note = ("same symbol, not linked (another date)" if len(targets) == 1 else
                         f"symbol shared by {len(targets)} roll calls (amendments, parts): not linked")
             if not targets:
@@ -252,10 +249,10 @@ def coverage(store: ox.Store, curated: Graph | None = None, roll_calls: dict | N
             continue
         q = f"""PREFIX gk: <{_GK}> SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{ GRAPH <{d.graph}> {{ ?a a gk:RecordedVote ; gk:date ?d }} }}"""
         first, last = (_py(t) for t in next(iter(store.query(q))))
-        symbols = {_norm_symbol(rc["symbol"]) for rc in mine.values() if rc["symbol"]}
+        symbols = {normalise_symbol(rc["symbol"]) for rc in mine.values() if rc["symbol"]}
         forum = f"{_ID}org/{d.forum}"
         for act, symbol, day, act_forum in sorted(curated_votes, key=lambda v: str(v[0])):
-            if act_forum != forum or _norm_symbol(symbol) in symbols or first is None or not (first <= day <= last):
+            if act_forum != forum or normalise_symbol(symbol) in symbols or first is None or not (first <= day <= last):
                 continue
             counts["curated_not_in_file"] += 1
             findings.append(Finding("missing", "", symbol, iri_key(act), "record", "none", f"curated act of {day}", d.dataset_iri,
