@@ -21,6 +21,8 @@ signature left out), derived by hand from the four acts:
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -47,3 +49,22 @@ def hostile_world(world_copy):
     act.write_text(act_text[:start] + 'rdfs:label "Statement <script>alert(2)</script> & co' + '"@en' + rest,
                    encoding="utf-8")
     return world_copy
+
+
+#: The Debian Chromium the browser tests drive (Playwright, no browser download), and its flags: no network, no GPU.
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for the module's tests; skipped when Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

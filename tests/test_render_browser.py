@@ -19,24 +19,9 @@ from graphkit.sources.curated.records import Filters
 from graphkit.render.scene import scene_from_graph
 from graphkit.render.synthetic import synthetic_graph
 from graphkit.render.views import build_view
-from render_fixtures import EXPECTED, HOSTILE, HOSTILE_ACT, OPPOSITION_PAIRS, hostile_world  # noqa: F401
+from render_fixtures import EXPECTED, HOSTILE, HOSTILE_ACT, OPPOSITION_PAIRS, browser, hostile_world  # noqa: F401
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 SYL = Filters(target="SYL")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Opened:

@@ -6,17 +6,14 @@ Expected counts follow from it: 3 series, 4 segments, 9 points.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from graphkit.errors import InputError
 from graphkit.render.lines import LineChart, LineSeries, chart_html, write_chart
+from render_fixtures import browser  # noqa: F401 (fixture)
 
 HOSTILE = '<img src=x onerror="alert(1)"></script>$\\alpha$'
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def _p(x, y, half=0.3):
@@ -54,18 +51,6 @@ def test_html_keeps_markup_out_of_the_page_source():
     page = chart_html(chart(HOSTILE))
     assert HOSTILE not in page and "<img" not in page
     assert "default-src 'none'" in page
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def test_the_page_draws_the_chart_offline(browser, tmp_path):
