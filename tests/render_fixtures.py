@@ -68,3 +68,19 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+def wait_ready(target, timeout_ms: int = 30_000) -> None:
+    """Wait until the page (or frame) sets ``window.graphkitReady``, polling from Python.
+
+    Playwright's ``wait_for_function`` polls inside the page with ``eval``, which the pages' own
+    Content-Security-Policy forbids (no ``unsafe-eval``): it failed whenever the page was not ready
+    at the first look. ``evaluate`` runs through the browser's protocol and is not subject to it.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not target.evaluate("() => window.graphkitReady === true"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the page never set window.graphkitReady within {timeout_ms} ms")
+        time.sleep(0.05)

@@ -19,7 +19,7 @@ from graphkit.sources.curated.records import Filters
 from graphkit.render.scene import scene_from_graph
 from graphkit.render.synthetic import synthetic_graph
 from graphkit.render.views import build_view
-from render_fixtures import EXPECTED, HOSTILE, HOSTILE_ACT, OPPOSITION_PAIRS, browser, hostile_world  # noqa: F401
+from render_fixtures import EXPECTED, HOSTILE, HOSTILE_ACT, OPPOSITION_PAIRS, browser, hostile_world, wait_ready  # noqa: F401
 
 SYL = Filters(target="SYL")
 
@@ -51,7 +51,7 @@ class Opened:
         dialog.dismiss()
 
     def ready(self, frame=None, timeout=30_000):
-        (frame or self.page).wait_for_function("window.graphkitReady === true", timeout=timeout)
+        wait_ready(frame or self.page, timeout)
         return self
 
     def counts(self, frame=None) -> dict:

@@ -11,7 +11,7 @@ import pytest
 
 from graphkit.errors import InputError
 from graphkit.render.lines import LineChart, LineSeries, chart_html, write_chart
-from render_fixtures import browser  # noqa: F401 (fixture)
+from render_fixtures import browser, wait_ready  # noqa: F401 (fixture)
 
 HOSTILE = '<img src=x onerror="alert(1)"></script>$\\alpha$'
 
@@ -66,7 +66,7 @@ def test_the_page_draws_the_chart_offline(browser, tmp_path):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.graphkitReady === true", timeout=30_000)
+        wait_ready(page)
         counts = page.evaluate("""() => ({series: document.querySelectorAll('.gk-series').length,
             lines: document.querySelectorAll('.gk-line').length, bands: document.querySelectorAll('.gk-band').length,
             points: document.querySelectorAll('.gk-point').length, markup: document.querySelectorAll('img, iframe, script[src]').length})""")
