@@ -21,14 +21,14 @@ import datetime as dt
 import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
-from .counts import find_groups, find_tallies, lone_figures, others_anchor
+from .counts import figure_spans, find_groups, find_tallies, lone_figures, others_anchor
 from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
 from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
-from .votes import SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
+from .votes import BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
 
 __all__ = ["find_acts"]
 
@@ -85,9 +85,11 @@ class _Finder(Continuations):
         return acts
 
     def clauses(self, s: Sentence) -> list[tuple[int, int]]:
+        figures = [(s.start + x, s.start + y) for x, y in figure_spans(self.folded[s.start:s.end])]
         spans, pos = [], s.start
         for m in CLAUSE_SPLIT.finditer(self.folded, s.start, s.end):
-            if m.start() - pos > 20 and s.end - m.end() > 20:
+            one_vote = any(y <= m.start() for _, y in figures) and any(x >= m.end() for x, _ in figures)
+            if m.start() - pos > 20 and s.end - m.end() > 20 and not one_vote:   # "100 backed it; 11 voted against"
                 spans.append((pos, m.start()))
                 pos = m.end()
         spans.append((pos, s.end))
@@ -135,6 +137,8 @@ class _Finder(Continuations):
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
+        if decision is None and not kind_kw and not veto and self.figures_follow(i):
+            decision = BODY_ACTS.search(cf)     # "The Assembly declared …" with the figures in the next sentence
         response = RESPONSE.search(cf) if stance is None else None
         if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):
             return None
@@ -271,6 +275,14 @@ class _Finder(Continuations):
         draft.some_only = bool(SOME_ONLY.search(cf))
         return draft
 
+    def figures_follow(self, i: int) -> bool:
+        """True when the sentence after ``i`` gives a vote's figures: a tally, or a yes figure and another."""
+        if i + 1 >= len(self.sents) or self.sents[i + 1].heading:
+            return False
+        f = self.folded[self.sents[i + 1].start:self.sents[i + 1].end]
+        figures = lone_figures(f)
+        return bool(find_tallies(f)) or ("yes" in figures and len(figures) >= 2)
+
     def earlier_targets(self) -> set[str]:
         """Targets of the acts found so far, or the states their topics are about (Xinjiang → China)."""
         out = {d.act.target for d in self.drafts if d.act.target}
@@ -349,7 +361,13 @@ class _Finder(Continuations):
     def finish(self, draft: Draft) -> None:
         act = draft.act
         idx = self.drafts.index(draft)
-        if draft.anchor is not None and act.date is None:
+        if draft.anchor is not None and act.date is None and draft.anchor.precision == "year":
+            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date), None)   # "a year earlier"
+            year = int(anchor.date[:4]) if anchor is not None else self.published.year
+            act.date, act.date_precision = str(year + draft.anchor.anchor_offset), "year"
+            if anchor is not None and act.forum is None:
+                act.forum = anchor.forum
+        elif draft.anchor is not None and act.date is None:
             anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"), None)
             if anchor is not None:
                 act.date = shift(dt.date.fromisoformat(anchor.date), draft.anchor.anchor_offset).isoformat()
@@ -362,8 +380,9 @@ class _Finder(Continuations):
         if act.kind == "vote":
             act.tally = complete_tally(draft.tally, draft.figures, act.positions, draft.some_only, draft.veto)
             if act.date is None and draft.anchor is None:
+                forum = act.forum or self.only_forum
                 same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
-                             and d.act.forum == act.forum and draft.origin - d.origin <= 2), None)
+                             and d.act.forum == forum and draft.origin - d.origin <= 2), None)
                 if same is not None:
                     act.date, act.date_precision = same.date, same.date_precision
         if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter"):

@@ -27,6 +27,10 @@ __all__ = ["Draft", "stance_of", "Continuations", "CLAUSE_SPLIT"]
 CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b)\s*")
 _STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?:\w+\s+){0,2}?(?:resolution|text|draft|decision|texte|"
                                r"projet|measure|proposal|vote|procedural vote|mesure)\b|^\W*(?:it|il|elle)\b")
+#: A sentence opening on another text than the one just voted ("A rival Russian draft then fell short", "Dans la
+#: foulée, un texte concurrent …"): its figures are that text's, a new vote.
+NEW_DRAFT = re.compile(r"^\W*(?:[\w']+\W+){0,4}?(?:a|an|another|un|une|un autre|une autre)\s+(?:[\w.'-]+\s+){0,3}?"
+                       r"(?:draft|text|resolution|proposal|projet|texte|proposition)\b")
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
@@ -97,7 +101,7 @@ class Continuations(Passage):
         same = [d for d in self.drafts if d.sentence == last.sentence and d.act.kind == "vote" and d.tally is None]
         last = same[0] if same else last
         tallies, figures = find_tallies(f), lone_figures(f)
-        if not (tallies or figures):
+        if not (tallies or figures) or NEW_DRAFT.search(f):
             return False
         if last.act.kind == "mechanism" and not (last.act.forum or "").startswith(("General", "Human", "Third", "Security")):
             return False
@@ -134,7 +138,8 @@ class Continuations(Passage):
 
     def vote_sentence(self, i, s, f) -> bool:
         """A sentence saying who voted how, without a tally, completes the vote before it."""
-        if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3:
+        if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3 \
+                or NEW_DRAFT.search(f):
             return False
         if decision_in(f) and not _STARTS_WITH_TEXT.search(f) or VETO_ACT.search(f):
             return False

@@ -140,16 +140,17 @@ _ITEM = re.compile(
     r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:(?:des|of\s+the(?:\s+[\w.]+'s)?|of)\s+" + NUMBER + r"\s+)?"
     r"(?:(?:autres\s+|other\s+|remaining\s+|council\s+|restants\s+)*(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
     r"(?:\s+(?:of|du|de|des)\s+(?:the\s+|la\s+)?[\w'-]+(?:\s+de\s+[\w'-]+)?)?\s+)?"
-    r"(?:(?:voted|voting|ont\s+vote|votant)\s+)?(?P<label>in\s+favou?r|for|pour|yes|supported|backed|against|contre|no|abstentions?|abstaining|abstained|"
-    r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|having\s+abstained)\b")
-_ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|,)?\s*$")
+    r"(?:(?:voted|voting|ont\s+vote|votant|vote)\s+)?(?P<label>in\s+favou?r|en\s+faveur|for|pour|yes|supported|backed|against|contre|no|"
+    r"opposed|(?:s'y\s+|se\s+)?(?:sont|etant)\s+oppose\w*|s'y\s+opposant|abstentions?|abstaining|abstained|"
+    r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|s'abstenant|having\s+abstained)\b")
+_ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|against|to|versus|,)?\s*$")
 
 
 def _label(word: str) -> str:
     word = re.sub(r"\s+", " ", word)
-    if word in ("in favour", "in favor", "for", "pour", "yes", "supported", "backed"):
+    if word in ("in favour", "in favor", "en faveur", "for", "pour", "yes", "supported", "backed"):
         return "yes"
-    if word in ("against", "contre", "no"):
+    if word in ("against", "contre", "no") or "oppos" in word:
         return "no"
     return "abstain"
 
@@ -164,6 +165,15 @@ _ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s
                          + r")\s+(?:voix|votes)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|,?\s*\d))")
 
 
+#: "backed by 141 member states", "the text received 27 votes", "a recueilli onze voix", "n'a obtenu que quatre voix":
+#: the figure a text won is its yeses.
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|endorsed|received|obtained|won|gathered|gathering|garnered|secured|drew|"
+    r"recueilli\w*|obtenu\w*|soutenu\w*|appuye\w*|obtient|recueille)\s+(?:(?:by|par|que|only|just|seulement)\s+)?"
+    r"(?P<n>" + NUMBER + r")\s+(?:member\s+states|etats\s+membres|countries|states|nations|members|membres|pays|etats|"
+    r"delegations|votes|voix)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|en faveur|,?\s*\d))")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
     """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
@@ -173,9 +183,15 @@ def lone_figures(folded: str) -> dict[str, int]:
     {'yes': 13}
     >>> lone_figures("la resolution a ete adoptee par 33 voix ; seules la chine et l'erythree s'y sont opposees")
     {'yes': 33}
+    >>> lone_figures("the demand was backed by 141 member states, while five voted no and 35 abstained")
+    {'no': 5, 'abstain': 35, 'yes': 141}
+    >>> lone_figures("vingt et un etats ont vote en faveur du texte. treize s'y sont opposes")
+    {'yes': 21, 'no': 13}
     """
     out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
     for m in _ADOPTED_BY.finditer(folded):
+        out.setdefault("yes", parse_number(m.group("n")))
+    for m in _BACKED_BY.finditer(folded):
         out.setdefault("yes", parse_number(m.group("n")))
     return out
 
@@ -221,6 +237,8 @@ def find_tallies(folded: str) -> list[Tally]:
     [(141, 5, 35)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("russia vetoed the draft; the vote was 9-3")]
     [(9, 3, None)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("gathering six votes in favour against seven opposed, with two abstentions")]
+    [(6, 7, 2)]
     """
     folded = _PARENS.sub(lambda m: " " * len(m.group()), folded)
     out: list[Tally] = []

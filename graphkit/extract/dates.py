@@ -68,7 +68,12 @@ _RELATIVE_ACT = [
     (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour|(?:earlier|later) (?:in the meeting|that day)|"
                 r"(?:plus tot|plus tard) dans la (?:seance|journee)|au cours de la meme seance)\b"), 0),
     (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b"), 1),
+    (re.compile(r"\b(?:(?:quelques|plusieurs|some|a few|several|" + NUMBER + r"|une|an)\s+)?(?:heures?|hours?)\s+"
+                r"(?:plus tot|auparavant|avant|earlier|before|plus tard|apres|later)\b"), 0),
 ]
+#: "a year earlier", "un an plus tôt", "the previous year": a year counted from the act before.
+_YEAR_BEFORE_ACT = re.compile(r"\b(?:(?:a|one|un|une) (?:year|an|annee) (?:earlier|before|plus tot|auparavant|avant)|"
+                              r"the (?:previous|preceding) year|the year before|l'annee (?:precedente|d'avant|d'avant))\b")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class DateMention:
     """A date expression: ``value`` is a date (None when relative to another act).
 
     ``precision`` is ``day``, ``month`` or ``year``; ``anchor_offset`` is the
-    number of days to add to another act's date when ``value`` is None.
+    number of days (years, when ``precision`` is ``year``) to add to another act's date when ``value`` is None.
     """
 
     start: int
@@ -130,6 +135,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     [('2020-08', 'month'), ('2020-09', 'month'), ('2020-09-03', 'day')]
     >>> [(d.value, d.anchor_offset) for d in find_dates("deux jours plus tot la haute-commissaire", pub)]
     [(None, -2)]
+    >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("quelques heures plus tot ; a year earlier", pub)]
+    [(None, 'day', 0), (None, 'year', -1)]
     """
     found: list[DateMention] = []
 
@@ -183,4 +190,7 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
                 days = None
             else:
                 found.append(DateMention(m.start(), m.end(), None, "day", days))
+    for m in _YEAR_BEFORE_ACT.finditer(folded):
+        if free(*m.span()):
+            found.append(DateMention(m.start(), m.end(), None, "year", -1))
     return sorted(found, key=lambda d: d.start)

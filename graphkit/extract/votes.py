@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import Mention
 
-__all__ = ["DECISION", "VETO_ACT", "VETO_AFTER", "DRAFTED_BY", "DRAFTED_ADJ", "SPONSOR_MARKS", "NOT_SUBJECT",
+__all__ = ["DECISION", "BODY_ACTS", "VETO_ACT", "VETO_AFTER", "DRAFTED_BY", "DRAFTED_ADJ", "SPONSOR_MARKS", "NOT_SUBJECT",
            "decision_in", "drafters", "vetoers", "complete_tally", "SOME_ONLY"]
 
 _BODY = (r"(?:council|conseil|assembly|assemblee|committee|commission|body|organe|it|il|elle|they|ils|members|membres|"
@@ -36,6 +36,7 @@ VETO_ACT = re.compile(
     r"(?:\w+\s+){0,2}veto(?:es)?\b|'s\s+veto\s+of\b|"
     r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:oppose|mis)\s+(?:\w+\s+){0,2}(?:son|leur|un)\s+veto\b|"
     r"(?:ayant|a|ont|avait)\s+(?:exerce|utilise|fait usage de)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|"
+    r"\b(?:en\s+)?(?:opposant|exercant|utilisant)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|\bvetoing\s+(?:a|an|the)\b|"
     r"exercised\s+(?:its|their)\s+(?:right\s+of\s+)?veto\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+\s+){0,6}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
@@ -56,7 +57,21 @@ NOT_SUBJECT = re.compile(r"\b(?:chaired by|preside\w* par|presided by|chair\w*)\
 #: Lists of voters that name only some of them: they do not complete a tally.
 SOME_ONLY = re.compile(r"\b(among|including|included|such as|notamment|parmi|dont|figurent|figuraient|include|were among|"
                        r"among them|entre autres)\b")
+_NOUN_AFTER = re.compile(r"^\s+(?:draft|text|resolution|proposal)\b")     # "a Russian draft"
 _DRAFT_NOUN = re.compile(r"\b(?:projet(?:\s+de\s+(?:resolution|decision))?|texte|draft(?:\s+(?:resolution|decision))?|resolution)\s+$")
+
+
+#: A voting body as the subject of what it decided, in the words of a resolution: "The General Assembly on Thursday
+#: declared …", "l'Assemblée a exigé …". Such a sentence reports a vote only when figures follow it.
+BODY_ACTS = re.compile(
+    r"\b(?:the |l'|le |la )?(?:general assembly|assemblee generale|security council|conseil de securite|"
+    r"human rights council|conseil des droits de l'homme|third committee|troisieme commission|assembly|assemblee|council|conseil)"
+    r"(?:'s \d+ members)?,?\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:declared|demanded|condemned|deplored|called (?:on|upon|for)|urged|expressed|reaffirmed|recogni[sz]ed|suspended|"
+    r"expelled|extended|renewed|decided|voted|adopted|approved|established|created|requested|affirmed|endorsed|elected|"
+    r"censured|insisted|stripped|removed|(?:a|ont) (?:[\w'-]+ ){0,3}?(?:declare|exige|condamne|deplore|appele|exhorte|"
+    r"reaffirme|reconnu|suspendu|exclu|proroge|renouvele|prolonge|decide|vote|adopte|cree|demande|elu|approuve|"
+    r"enterine|denonce|prive|retire))\b")
 
 
 def decision_in(folded: str) -> re.Match | None:
@@ -107,7 +122,7 @@ def drafters(folded: str, mentions: list[Mention], start: int = 0) -> tuple[list
         rel = men.start - start
         after = folded[men.end - start:men.end - start + 14]
         before = folded[max(0, rel - 40):rel]
-        if DRAFTED_ADJ.match(after) or (men.kind == "demonym" and _DRAFT_NOUN.search(before)):
+        if DRAFTED_ADJ.match(after) or (men.kind == "demonym" and (_DRAFT_NOUN.search(before) or _NOUN_AFTER.match(after))):
             if men.iso3 not in codes:
                 codes.append(men.iso3)
             spans.add(men.start)
@@ -140,6 +155,12 @@ def vetoers(folded: str, mentions: list[Mention], trigger: re.Match, start: int 
             return codes
     # the subject: the states before the trigger, back to the clause's start
     clause_start = max(folded.rfind(";", 0, trigger.start()), folded.rfind(". ", 0, trigger.start()), 0)
+    if re.match(r"(?:en\s+)?(?:opposant|exercant|utilisant)|vetoing", trigger.group()):
+        # a participle ("…, en opposant son veto"): the one vetoing is the sentence's subject, its first state
+        first = [m for m in mentions if clause_start <= m.start - start < trigger.start()
+                 and not re.search(r"\b(?:by|par|of|de|du|on|sur|against|contre|en|in|au|a)\s+(?:the\s+|la\s+|le\s+|l')?$",
+                                   folded[max(0, m.start - start - 12):m.start - start])]
+        return [first[0].iso3] if first else []
     for m in mentions:
         rel = m.start - start
         if clause_start <= rel < trigger.start() and m.iso3 not in codes:
