@@ -41,7 +41,9 @@ _LEAD = re.compile(
     r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
     r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
-    r"deposee? par)\s*(?:la |le |les |l'|the )?$")
+    r"deposee? par)\s*(?:la |le |les |l'|the )?(?:(?:permanent |deputy )?(?:ambassador|ambassadeur|ambassadrice|representative|"
+    r"representant\w*|delegation|delegue\w*|foreign minister|ministre des affaires etrangeres|minister) "
+    r"(?:of |for |du |de la |de l'|des |de |d')(?:the )?)?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
                          r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read |"
                          r"delivered |presented |lu |presente |prononce |lit |took the floor)")
@@ -66,10 +68,19 @@ class _Finder(Continuations):
     def run(self) -> list[Act]:
         for i, s in enumerate(self.sents):
             if s.heading:
+                draft = self.heading_act(i, s)
+                if draft is not None:
+                    self.add(draft)
                 continue
             f = self.folded[s.start:s.end]
+            if not self.drafts and self.heading_kind(i):
+                draft = self.heading_act(i, s)
+                if draft is not None:
+                    self.add(draft)
+                    continue
             if self.vote_list(i, s, f) or self.completes_vote(i, s, f) or self.vote_sentence(i, s, f) \
-                    or self.sponsor_sentence(i, s, f) or self.refers_back(i, s, f) or self.reply(i, s, f):
+                    or self.sponsor_sentence(i, s, f) or self.speaks_for_act(i, s, f) or self.refers_back(i, s, f) \
+                    or self.reply(i, s, f):
                 continue
             for a, b in self.clauses(s):
                 draft = self.clause(i, s, a, b)
@@ -126,11 +137,40 @@ class _Finder(Continuations):
                 return m.iso3
         return None
 
-    def clause(self, i: int, s: Sentence, a: int, b: int) -> Draft | None:
+    def heading_kind(self, i: int) -> str | None:
+        """The kind of act the text's first headings name ("Joint statement on …", "Déclaration conjointe …"),
+        for a release whose body then says only who delivered it and for how many."""
+        if i > 6:
+            return None
+        for h in self.sents[:i]:
+            if not h.heading:
+                continue
+            f = self.folded[h.start:h.end]
+            kind = next((k for k, rx in KIND_PATTERNS if rx.search(f)), None)
+            if kind in ("joint_statement", "joint_letter"):
+                return kind
+            if re.search(r"^\W*(?:joint|cross-regional)?\s*(?:statement|declaration)\b", f):
+                return "joint_statement"
+        return None
+
+    def heading_act(self, i: int, s: Sentence) -> Draft | None:
+        """The act a release's headings name, read from the first line saying who delivered or signed it for
+        how many ("Prononcée par l'ambassadeur du Canada au nom de 50 pays", "Signed by … of 22 states")."""
+        kind = None if self.drafts else self.heading_kind(i)
+        f = self.folded[s.start:s.end]
+        if kind is None or next((k for k, rx in KIND_PATTERNS if rx.search(f)), None):
+            return None
+        delivered = re.search(r"\b(?:delivered|read|signed|presented|prononcee?|lue?|signee?|presentee?)\b(?:\s+\w+){0,3}\s+(?:by|par)\b"
+                              r"|\b(?:on behalf of|au nom d)", f)
+        if not (delivered and (find_groups(f) or self.in_span(s.start, s.end))):
+            return None
+        return self.clause(i, s, s.start, s.end, kind_hint=kind)
+
+    def clause(self, i: int, s: Sentence, a: int, b: int, kind_hint: str | None = None) -> Draft | None:
         cf = self.folded[a:b]
         whole = (a, b) == (s.start, s.end)
         stance, v = stance_of(cf, s.lemmas if whole else None)
-        kind_kw = next((k for k, rx in KIND_PATTERNS if rx.search(cf)), None)
+        kind_kw = next((k for k, rx in KIND_PATTERNS if rx.search(cf)), None) or kind_hint
         tallies = find_tallies(cf)
         groups = find_groups(cf)
         mentions = self.in_span(a, b)
@@ -146,7 +186,7 @@ class _Finder(Continuations):
             v = response.start()
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
-            pivot = a + next(rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw)
+            pivot = a + next((rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), b - a)
         votey = bool(tallies or any(vote_clauses.values()) or veto or (decision and kind_kw != "mechanism"))
         if (decision or veto) and v < 0:
             pivot = a + (veto or decision).start()
@@ -254,6 +294,8 @@ class _Finder(Continuations):
             prev = self.sents[i - 1]          # the sentence before says what was voted on, where and when
             context.append((prev.start, prev.end))
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
+        if forum is None and kind_hint:
+            forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
         if forum is None and (veto or vetoing):
             forum = "Security Council"
         date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None) \

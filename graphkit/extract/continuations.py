@@ -31,6 +31,9 @@ _STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?
 #: foulée, un texte concurrent …"): its figures are that text's, a new vote.
 NEW_DRAFT = re.compile(r"^\W*(?:[\w']+\W+){0,4}?(?:a|an|another|un|une|un autre|une autre)\s+(?:[\w.'-]+\s+){0,3}?"
                        r"(?:draft|text|resolution|proposal|projet|texte|proposition)\b")
+#: The statement speaking: "Mr President, we …", "Monsieur le Président, nous …".
+_FIRST_PERSON = re.compile(r"^\W*(?:(?:mr\.?|madam|monsieur|madame)\s+(?:le |la )?(?:president\w*|chair\w*|vice-president\w*)\W+)?"
+                           r"(?:thank you,? (?:mr\.? |madam )?(?:president|chair)\W+)?(?:we|nous)\b")
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
@@ -174,6 +177,21 @@ class Continuations(Passage):
         if len(codes) == 1 and last.act.lead is None:
             last.act.lead = codes[0]
         last.sponsors += [c for c in codes if c not in last.sponsors]
+        last.act.evidence.append(self.evidence(s))
+        last.sentence = i
+        return True
+
+    def speaks_for_act(self, i, s, f) -> bool:
+        """The statement's own words after its heading ("Mr President, we remain concerned …"): its stance."""
+        last = self.last
+        if last is None or last.act.stance is not None or i - last.sentence > 2 or not _FIRST_PERSON.match(f) \
+                or last.act.kind not in ("joint_statement", "joint_letter"):
+            return False
+        stance, _ = stance_of(f, s.lemmas)
+        if stance is None:
+            return False
+        last.act.stance = "criticise" if stance == "reject" and ACTION_OBJECT.search(f) else \
+            "support" if stance == "reject" else stance
         last.act.evidence.append(self.evidence(s))
         last.sentence = i
         return True
