@@ -17,6 +17,7 @@ of the act answered — and only ever among the states the text names.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
@@ -58,6 +59,11 @@ _PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
 _BY = re.compile(r"\b(?:par|by)\s+(?:la |le |les |l'|the )?$")
 _INCLUDING = re.compile(r"(?:\(\s*dont|\bdont|\bincluding|\bnotamment|\bamong them|\bparmi lesquels|\bsuch as)\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint )?(?:statement|declaration|letter|lettre|texte|text)\b")
+#: Several texts voted in one sentence, each with its figures.
+_ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le premier|le second|la premiere|la seconde|"
+                         r"le deuxieme|la deuxieme|l'un|l'autre|(?:two|three|deux|trois) (?:amendments|amendements|drafts|projets|texts|textes)|"
+                         r"both)\b")
+_SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
@@ -86,6 +92,10 @@ class _Finder(Continuations):
                 draft = self.clause(i, s, a, b)
                 if draft is not None:
                     self.add(draft)
+                    for t in draft.more_tallies:     # "two amendments, the first by 20 votes to 8 …, the second by …"
+                        act = copy.deepcopy(draft.act)
+                        act.tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
+                        self.add(Draft(act, i, tally=act.tally, veto=draft.veto, sponsors=list(draft.sponsors)))
         forums = list(dict.fromkeys(self.text_forums))
         self.only_forum = forums[0] if len(forums) == 1 else None
         for d in self.drafts:
@@ -184,6 +194,15 @@ class _Finder(Continuations):
             return None
         if response:
             v = response.start()
+        kind_at = next((rx.search(cf) for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), None) \
+            or re.search(r"\b(?:statement|declaration|letter|lettre)\b", cf)
+        if stance and kind_at and 0 <= v < kind_at.start() and not any(g.start < v for g in groups) \
+                and not any(m.start - a < v for m in mentions):
+            # "We welcome the statement read by X …, which urged China to …": the act's stance is its own words'
+            own = re.search(r"\b(?:which|that|qui|laquelle|lequel)\b", cf[kind_at.end():])
+            later, lv = stance_of(cf[kind_at.end() + own.end():], None) if own else (None, -1)
+            if later:
+                stance = later
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
             pivot = a + next((rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), b - a)
@@ -263,6 +282,11 @@ class _Finder(Continuations):
             stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
         if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
             stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
+        if stance is None and _SIMILAR.search(cf) and self.drafts:
+            like = self.drafts[-1].act         # "a similar statement": the stance and topics of the act it resembles
+            stance = like.stance
+            if topics == [] or topics == [_TOP_TOPIC]:
+                topics = list(like.topics)
         kind = self.kind(kind_kw, stance, votey, count, member_codes, cf, groups)
         if kind is None:
             return None
@@ -315,6 +339,8 @@ class _Finder(Continuations):
                        figures=lone_figures(cf) if kind == "vote" else {}, tally=tally, veto=bool(veto or vetoing),
                        sponsors=sponsors)
         draft.some_only = bool(SOME_ONLY.search(cf))
+        if kind == "vote" and len(tallies) >= 2 and _ENUMERATED.search(cf):
+            draft.more_tallies = tallies[1:]
         return draft
 
     def figures_follow(self, i: int) -> bool:

@@ -52,6 +52,7 @@ class Draft:
     veto: bool = False
     sponsors: list = field(default_factory=list)
     origin: int = -1
+    more_tallies: list = field(default_factory=list)
 
     def __post_init__(self):
         if self.origin < 0:
@@ -257,8 +258,8 @@ class Continuations(Passage):
         positions = last.act.positions or {}
         yes_side = who == last.act.lead or who in last.sponsors or who in positions.get("yes", []) or who in last.act.members
         no_side = who in positions.get("no", []) or who in positions.get("abstain", [])
-        if who == target and (stance in ("reject", None) or response):
-            stance = "reject"
+        if who == target and (stance in ("reject", None) or response or REPLY_OBJECT.search(f)):
+            stance = "reject"       # the state concerned denouncing the text about it rejects it
         elif stance == "reject" or response:
             stance = "support" if not (stance == "reject" and ACTION_OBJECT.search(f)) else "criticise"
         elif stance == "support" and REPLY_OBJECT.search(f) and (yes_side or last.act.kind == "vote"):

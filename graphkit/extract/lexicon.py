@@ -55,7 +55,9 @@ KIND_PATTERNS = [
                              r"creat\w*)\s+(?:un|une|a|an|the|le|la)\s+(?:\w+\s+)?(mecanisme|mechanism|commission d'enquete|"
                              r"commission of inquiry|mission d'etablissement des faits|fact-finding mission)")),
     ("joint_statement", re.compile(r"\b(declarations? (?:commune|conjointe)s?|joint statements?|"
-                                   r"cross-regional statement|declaration au nom|statement on behalf)\b")),
+                                   r"cross-regional statement|declaration au nom|statement on behalf|"
+                                   r"(?:similar|comparable|analogous|parallel) (?:joint )?statement|"
+                                   r"declaration (?:similaire|analogue|comparable|du meme type))\b")),
     ("call", re.compile(r"\b(appels? (?:a|pour)|appels ont ete lances|calls? for|called for|appeal\w* for)\b")),
 ]
 
@@ -70,7 +72,7 @@ SPEAKER = re.compile(
 #: read as a rejection only when the one state speaking is the target of an earlier act.
 RESPONSE = re.compile(
     r"\b(ingerence\w*|manipulation\w*|mensonges?|propagande|confrontation|affaires interieures|politiquement motive\w*|"
-    r"meddl\w*|interference|internal affairs?|lies|propaganda|politically motivated|politici[sz]\w*|confrontation\w*|"
+    r"meddl\w*|interference|internal affairs?|lies|propaganda|politically motivated|politici[sz]\w*|politise\w*|confrontation\w*|"
     r"refus\w* to (?:discuss|accept|engage))\b")
 
 #: A sentence that continues the act before it ("Ces ONG accusent…", "Signatories included…").
