@@ -22,14 +22,14 @@ import datetime as dt
 import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
-from .counts import figure_spans, find_groups, find_tallies, lone_figures, others_anchor
+from .counts import Tally, figure_spans, find_groups, find_tallies, lone_figures, others_anchor
 from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
 from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
-from .votes import BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
+from .votes import _MANY_TEXTS as _MANY, BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
 
 __all__ = ["find_acts"]
 
@@ -63,6 +63,10 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint 
 _ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le premier|le second|la premiere|la seconde|"
                          r"le deuxieme|la deuxieme|l'un|l'autre|(?:two|three|deux|trois) (?:amendments|amendements|drafts|projets|texts|textes)|"
                          r"both)\b")
+#: Words right before the state a text is about ("the resolution on the situation of human rights in Eritrea"):
+#: that state is the subject even when it also voted.
+_SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
+                             r"relati\w* (?:a|au|aux|to))\s+(?:[\w'-]+\s+){0,9}?(?:in|en|au|aux|of|du|de|de la|des|d')?\s*(?:the\s+|la\s+|le\s+|l')?$")
 _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
@@ -90,6 +94,10 @@ class _Finder(Continuations):
                 continue
             for a, b in self.clauses(s):
                 draft = self.clause(i, s, a, b)
+                if draft is not None and draft.bare and self.last is not None and self.last.origin == i \
+                        and self.last.act.kind == "vote" and draft.act.kind == "vote":
+                    self.add_positions(self.last, a, b)      # "…; the Philippines itself was among those voting no"
+                    continue
                 if draft is not None:
                     self.add(draft)
                     for t in draft.more_tallies:     # "two amendments, the first by 20 votes to 8 …, the second by …"
@@ -109,7 +117,8 @@ class _Finder(Continuations):
         figures = [(s.start + x, s.start + y) for x, y in figure_spans(self.folded[s.start:s.end])]
         spans, pos = [], s.start
         for m in CLAUSE_SPLIT.finditer(self.folded, s.start, s.end):
-            one_vote = any(y <= m.start() for _, y in figures) and any(x >= m.end() for x, _ in figures)
+            one_vote = any(y <= m.start() for _, y in figures) and any(x >= m.end() for x, _ in figures) and not (
+                find_tallies(self.folded[pos:m.start()]) and find_tallies(self.folded[m.end():s.end]))   # two votes: split
             if m.start() - pos > 20 and s.end - m.end() > 20 and not one_vote:   # "100 backed it; 11 voted against"
                 spans.append((pos, m.start()))
                 pos = m.end()
@@ -182,13 +191,17 @@ class _Finder(Continuations):
         stance, v = stance_of(cf, s.lemmas if whole else None)
         kind_kw = next((k for k, rx in KIND_PATTERNS if rx.search(cf)), None) or kind_hint
         tallies = find_tallies(cf)
+        figures = lone_figures(cf)
+        if not tallies and {"yes", "no"} <= set(figures):     # "passed with 20 in favour and 22 abstentions; the five votes against …"
+            tallies = [Tally(figures["yes"], figures["no"], figures.get("abstain"), 0, len(cf))]
         groups = find_groups(cf)
         mentions = self.in_span(a, b)
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
-            decision = BODY_ACTS.search(cf)     # "The Assembly declared …" with the figures in the next sentence
+            body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
+            decision = body if body and not _MANY.search(cf[body.end():body.end() + 40]) else None
         response = RESPONSE.search(cf) if stance is None else None
         if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):
             return None
@@ -266,6 +279,7 @@ class _Finder(Continuations):
             lead = self.source_state          # "Ambassador Chen Xu delivered …" in the mission's own release
         member_codes = list(dict.fromkeys(m.iso3 for m in members))
         skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
+        skip -= {m.iso3 for m in mentions if _SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
         topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
         target = self.pick_target(candidates, member_codes, topics, votey)
         member_codes = [c for c in member_codes if c != target]
@@ -339,9 +353,18 @@ class _Finder(Continuations):
                        figures=lone_figures(cf) if kind == "vote" else {}, tally=tally, veto=bool(veto or vetoing),
                        sponsors=sponsors)
         draft.some_only = bool(SOME_ONLY.search(cf))
+        draft.bare = kind == "vote" and not (tallies or veto or vetoing or decision or draft.figures or sponsors)
         if kind == "vote" and len(tallies) >= 2 and _ENUMERATED.search(cf):
             draft.more_tallies = tallies[1:]
         return draft
+
+    def topic_target(self, slug: str) -> str | None:
+        """The state an act on this topic is aimed at, if the text names it; else the topic's own state, if named
+        (a text on Ukraine that never names Russia is about Ukraine)."""
+        for code in (self.topics.target_of(slug), self.topics.states.get(slug)):
+            if code and code in self.named_any:
+                return code
+        return None
 
     def figures_follow(self, i: int) -> bool:
         """True when the sentence after ``i`` gives a vote's figures: a tally, or a yes figure and another."""
@@ -382,8 +405,8 @@ class _Finder(Continuations):
         """The state a topic of the act concerns, if named; else the first state named as object."""
         pool = [m for m in candidates if m.iso3 not in member_codes]
         for slug in topics:
-            code = self.topics.target_of(slug)
-            if code and code in self.named_any and (votey or code not in member_codes):
+            code = self.topic_target(slug)
+            if code and (votey or code not in member_codes):
                 return code
         named = [m for m in pool if m.kind != "demonym"]
         if named:
@@ -436,7 +459,8 @@ class _Finder(Continuations):
             if anchor is not None and act.forum is None:
                 act.forum = anchor.forum
         elif draft.anchor is not None and act.date is None:
-            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"), None)
+            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
+                           and d.anchor != draft.anchor and d.origin != draft.origin), None)   # not a sibling counted alike
             if anchor is not None:
                 act.date = shift(dt.date.fromisoformat(anchor.date), draft.anchor.anchor_offset).isoformat()
                 act.date_precision = "day"
@@ -450,12 +474,15 @@ class _Finder(Continuations):
             if act.date is None and draft.anchor is None:
                 forum = act.forum or self.only_forum
                 same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
-                             and d.act.forum == forum and draft.origin - d.origin <= 2), None)
+                             and d.act.forum == forum and draft.origin - d.origin <= 3), None)
                 if same is not None:
                     act.date, act.date_precision = same.date, same.date_precision
         if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter"):
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
+        if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
+            act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.forum
+                              and draft.origin - d.origin <= 3 and not d.veto and not draft.veto), None)
         if act.target is None:
             act.target = self.context_target(act, idx)
             if act.target is not None:
@@ -483,8 +510,8 @@ class _Finder(Continuations):
         members = set(act.members) | ({act.lead} if act.lead else set())
         members |= {c for codes in (act.positions or {}).values() for c in codes}
         for topic in act.topics:
-            code = self.topics.target_of(topic)
-            if code and code in self.named_any and (act.kind == "vote" or code not in members):
+            code = self.topic_target(topic)
+            if code and (act.kind == "vote" or code not in members):
                 return code
         for ev in act.evidence[1:]:
             for m in self.in_span(ev.start, ev.end):

@@ -13,7 +13,7 @@ import re
 
 from .dates import DateMention, find_dates
 
-__all__ = ["FORUM_PATTERNS", "forums_in", "resolve_anaphora", "mask_datelines", "act_dates"]
+__all__ = ["FORUM_PATTERNS", "forums_in", "resolve_anaphora", "mask_datelines", "dateline_spans", "act_dates"]
 
 GA, HRC, SC, C3 = ("General Assembly", "Human Rights Council", "Security Council", "Third Committee of the General Assembly")
 #: Forums by their names, longest first; a match inside a longer one ("Third Committee of the General
@@ -32,8 +32,10 @@ _ANAPHORA = [
     (GA, re.compile(r"\b(?:the assembly|l'assemblee|the 193-member assembly|assembly)\b(?! generale| of )")),
 ]
 #: A body named as what an act works around or what is blocked, not as the one acting.
-_OBSTACLE_BEFORE = re.compile(r"(?:contourn\w*|get around|bypass\w*|circumvent\w*|way around|deadlock\w*|paralys\w*|"
-                              r"vetos? (?:repetes? )?(?:de|of)|vetoes)[^.;,]{0,60}$")
+_OBSTACLE_BEFORE = re.compile(r"(?:(?:contourn\w*|get around|bypass\w*|circumvent\w*|way around|deadlock\w*|paralys\w*|"
+                              r"vetos? (?:repetes? )?(?:de|of)|vetoes)[^.;,]{0,60}|"
+                              r"(?:recommendations? of|recommandations? de|sur (?:la )?recommandation de|report of|rapport de) "
+                              r"(?:its |the |sa |la |l')?)$")
 _OBSTACLE_AFTER = re.compile(r"^[^.;]{0,12}\b(?:deadlock\w*|paralys\w*|bloque\w*|blocked)\b")
 
 
@@ -80,6 +82,23 @@ def resolve_anaphora(folded: str, text_forums: list[str]) -> list[tuple[int, str
 
 
 _DATELINE = re.compile(r"(?m)^(?P<head>[^\n.!?]{2,60}?)\s+[\u2014\u2013-]{1,2}\s")
+
+
+def dateline_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the agency datelines are ("nations unies (etats-unis), 1er mars 2019 –"): a place, not an actor.
+
+    Examples
+    --------
+    >>> dateline_spans("titre\\nnations unies (etats-unis), 1er mars 2019 - la russie a oppose")
+    [(6, 47)]
+    """
+    out, pos = [], 0
+    for line in folded.split("\n"):
+        m = _DATELINE.match(line)
+        if m and "," in m.group("head") and len(m.group("head").split()) <= 7:
+            out.append((pos, pos + len(m.group("head"))))
+        pos += len(line) + 1
+    return out
 
 
 def mask_datelines(folded: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .counts import figure_spans, find_groups, find_tallies, lone_figures
+from .counts import figure_items, figure_spans, find_groups, find_tallies, lone_figures
 from .dates import DateMention
 from .gazetteer import fold
 from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
@@ -53,6 +53,7 @@ class Draft:
     sponsors: list = field(default_factory=list)
     origin: int = -1
     more_tallies: list = field(default_factory=list)
+    bare: bool = False
 
     def __post_init__(self):
         if self.origin < 0:
@@ -97,6 +98,20 @@ class Continuations(Passage):
         self.last.some_only = self.last.some_only or bool(SOME_ONLY.search(f))
         return True
 
+    def other_subject(self, draft: Draft, s) -> bool:
+        """True when the sentence names a subject of its own, none of the act's ("The text on Iran was then
+        approved …" after a vote on Syria): it reports another vote, not more of this one."""
+        i = self.sents.index(s)
+        for j in range(draft.sentence + 1, i + 1):     # this sentence, and the scene sentences since the act
+            t = self.sents[j]
+            f = self.folded[t.start:t.end]
+            if j < i and not (self.scene(j) and re.search(r"\b(?:text|draft|resolution|texte|projet)\b", f)):
+                continue
+            found = self.topics.find(f, [self._shift(m, t.start) for m in self.in_span(t.start, t.end)])
+            if found and not set(found) & set(draft.act.topics) and re.search(r"\b(?:on|sur|concerning|regarding|relati\w*|to)\b", f):
+                return True
+        return False
+
     def completes_vote(self, i, s, f) -> bool:
         """A tally in the sentence after a body's decision, a veto or a mechanism's creation is that act's."""
         last = self.last
@@ -105,7 +120,7 @@ class Continuations(Passage):
         same = [d for d in self.drafts if d.sentence == last.sentence and d.act.kind == "vote" and d.tally is None]
         last = same[0] if same else last
         tallies, figures = find_tallies(f), lone_figures(f)
-        if not (tallies or figures) or NEW_DRAFT.search(f):
+        if not (tallies or figures) or NEW_DRAFT.search(f) or self.other_subject(last, s):
             return False
         if last.act.kind == "mechanism" and not (last.act.forum or "").startswith(("General", "Human", "Third", "Security")):
             return False
@@ -143,7 +158,7 @@ class Continuations(Passage):
     def vote_sentence(self, i, s, f) -> bool:
         """A sentence saying who voted how, without a tally, completes the vote before it."""
         if self.last is None or self.last.act.kind != "vote" or find_tallies(f) or i - self.last.sentence > 3 \
-                or NEW_DRAFT.search(f):
+                or NEW_DRAFT.search(f) or self.other_subject(self.last, s):
             return False
         if decision_in(f) and not _STARTS_WITH_TEXT.search(f) or VETO_ACT.search(f):
             return False
@@ -169,6 +184,8 @@ class Continuations(Passage):
             return False
         if not (_STARTS_WITH_TEXT.search(f) or _INTRODUCING.search(f)) or STANCE_PATTERNS["reject"].search(f):
             return False
+        if find_tallies(f) or len(lone_figures(f)) >= 2 or self.other_subject(last, s):
+            return False                 # "It was adopted by 66 votes …": figures of a vote, not who brought the text
         mentions = [self._shift(m, s.start) for m in self.in_span(s.start, s.end)]
         codes, _ = drafters(f, mentions)
         if _INTRODUCING.search(f):
@@ -306,6 +323,11 @@ class Continuations(Passage):
                     for m in self.in_span(*span):
                         if m.kind != "demonym" and m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
+                for x, y, key in figure_items(piece):          # "the five votes against were cast by Cameroon, …"
+                    if VOTE_LIST_AFTER.match(piece[y:]) or re.match(r"\s+(?:were|was)\s+cast\s+by\b", piece[y:]):
+                        for m in self.in_span(start + y, offset):
+                            if m.kind != "demonym" and m.iso3 not in positions[key]:
+                                positions[key].append(m.iso3)
                 for lst in _LABELLED_LIST.finditer(piece):      # "5 against (Belarus, Eritrea, …)"
                     key = "yes" if re.match(r"in|pour|yes|for", lst.group("label")) else \
                           "no" if re.match(r"against|contre|no", lst.group("label")) else "abstain"

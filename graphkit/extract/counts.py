@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "figure_spans", "NUMBER"]
+__all__ = ["parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "figure_spans", "figure_items", "NUMBER"]
 
 #: Words that make up a number written out, in English and French (folded: no accents).
 _NUMBER_WORDS = (
@@ -138,7 +138,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 #: "14 voix contre", "64 delegations s'etant abstenues", "five abstained".
 _ITEM = re.compile(
     r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:(?:des|of\s+the(?:\s+[\w.]+'s)?|of)\s+" + NUMBER + r"\s+)?"
-    r"(?:(?:autres\s+|other\s+|remaining\s+|council\s+|restants\s+)*(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
+    r"(?:(?:autres\s+|other\s+|remaining\s+|council\s+|restants\s+|member\s+)*(?:votes?|voix|delegations|members|membres|states|etats|countries|pays|nations)"
+    r"(?:\s+membres)?"
     r"(?:\s+(?:of|du|de|des)\s+(?:the\s+|la\s+)?[\w'-]+(?:\s+de\s+[\w'-]+)?)?\s+)?"
     r"(?:(?:voted|voting|ont\s+vote|votant|vote)\s+)?(?P<label>in\s+favou?r|en\s+faveur|for|pour|yes|supported|backed|against|contre|no|"
     r"opposed|(?:s'y\s+|se\s+)?(?:sont|etant)\s+oppose\w*|s'y\s+opposant|abstentions?|abstaining|abstained|"
@@ -153,6 +154,11 @@ def _label(word: str) -> str:
     if word in ("against", "contre", "no") or "oppos" in word:
         return "no"
     return "abstain"
+
+
+def figure_items(folded: str) -> list[tuple[int, int, str]]:
+    """Labelled figures as (start, end, side): "the five votes against" → (…, …, "no")."""
+    return [(m.start(), m.end(), _label(m.group("label"))) for m in _ITEM.finditer(folded)]
 
 
 def figure_spans(folded: str) -> list[tuple[int, int]]:

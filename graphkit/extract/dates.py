@@ -28,7 +28,11 @@ _WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
-_M = r"(?P<m>" + "|".join(_MONTHS) + r")"
+_ABBREVIATIONS = {"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11,
+                  "dec.": 12, "janv.": 1, "fevr.": 2, "fev.": 2, "avr.": 4, "juil.": 7, "oct": 10, "nov": 11, "dec": 12}
+_M = r"(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + "|" + "|".join(
+    re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True) if a.endswith(".")) + r")"
+_MONTHS = {**_MONTHS, **_ABBREVIATIONS}
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _D = r"(?P<d>[0-3]?\d|1er|premier)(?:st|nd|rd|th)?"
 _UNITS = {"jour": 1, "jours": 1, "day": 1, "days": 1, "semaine": 7, "semaines": 7, "week": 7, "weeks": 7}

@@ -101,11 +101,11 @@ VOTE_LIST = re.compile(
 VOTE_CLAUSE = {
     "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
     "no": re.compile(r"\b(voted against|voted no|voting against|voting no|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
-                     r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$))\b"),
+                     r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$)|votes? against(?= (?:were|was) cast| came))\b"),
     "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?|s'abstenant)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
-VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient)\b|^\s*:")
+VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient|came from)\b|^\s*:")
 
 #: Verbs of a speaker answering or commenting on an act ("the representative of X said", "a estimé").
 SPEECH = re.compile(

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .context import act_dates, forums_in, mask_datelines, resolve_anaphora
+from .context import act_dates, dateline_spans, forums_in, mask_datelines, resolve_anaphora
 from .dates import DateMention
 from .gazetteer import Gazetteer, Mention, fold
 from .lexicon import SPEAKER
@@ -29,7 +29,7 @@ class Passage:
         self.text, self.sents, self.published, self.topics = text, sents, published, topics
         self.folded = fold(text)
         self.dated = mask_datelines(self.folded)
-        persons = [p for s in sents for p in s.persons]
+        persons = [p for s in sents for p in s.persons] + dateline_spans(self.folded)   # people and datelines name no actor
         self.mentions = [m for m in gazetteer.find(text, self.folded)
                          if not any(a <= m.start < b for a, b in persons)]
         self.named = Counter(m.iso3 for m in self.mentions if m.kind != "demonym")

@@ -22,6 +22,7 @@ _BODY = (r"(?:council|conseil|assembly|assemblee|committee|commission|body|organ
 DECISION = re.compile(
     r"\b(?:adopted|approved|passed|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
     r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
+    r"turned down|voted down|threw out|struck down|scraped through|"
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?de (?:renouveler|prolonger|creer|nommer)|"
     r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|vote(?! (?:pour|contre|en faveur)\b)|"
     r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
@@ -74,6 +75,12 @@ BODY_ACTS = re.compile(
     r"enterine|denonce|prive|retire))\b")
 
 
+#: A decision on many texts at once ("adopted a series of texts", "a adopté plusieurs résolutions"): a summary, not one vote.
+_MANY_TEXTS = re.compile(r"\b(?:a series of|several|a number of|a dozen|various|many|numerous|\d+|two|three|four|five|six|"
+                         r"une serie de|plusieurs|nombre de|une dizaine de|deux|trois|quatre|cinq)\s+(?:\w+\s+)?"
+                         r"(?:texts|resolutions|drafts|decisions|textes|projets|decisions)\b")
+
+
 def decision_in(folded: str) -> re.Match | None:
     """A body's decision on a text in a clause: the verb, when its object is a resolution, draft, mandate ….
 
@@ -83,9 +90,12 @@ def decision_in(folded: str) -> re.Match | None:
     True
     >>> bool(decision_in("the council opened its 51st session on monday"))
     False
+    >>> bool(decision_in("the general assembly today adopted a series of texts, several of them by recorded vote"))
+    False
     """
     for m in DECISION.finditer(folded):
-        if DECISION_OBJECT.search(folded[max(0, m.start() - 60):m.end() + 90]):
+        window = folded[max(0, m.start() - 60):m.end() + 90]
+        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 40]):
             return m
     return None
 
@@ -190,6 +200,8 @@ def complete_tally(tally: dict | None, figures: dict, positions: dict | None, so
     """
     if tally is not None:
         out = dict(tally)
+        if out["abstain"] is None and "abstain" in figures:
+            out["abstain"] = figures["abstain"]       # "by 18 votes to 14, with 15 members abstaining"
         if out["abstain"] is None and positions and positions.get("abstain") and not some_only:
             out["abstain"] = len(positions["abstain"])
         return out
