@@ -460,7 +460,7 @@ class _Finder(Continuations):
                 act.forum = anchor.forum
         elif draft.anchor is not None and act.date is None:
             anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
-                           and d.anchor != draft.anchor and d.origin != draft.origin), None)   # not a sibling counted alike
+                           and (d.anchor is None or d.anchor != draft.anchor)), None)   # not a sibling counted alike
             if anchor is not None:
                 act.date = shift(dt.date.fromisoformat(anchor.date), draft.anchor.anchor_offset).isoformat()
                 act.date_precision = "day"

@@ -29,7 +29,7 @@ _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 _ABBREVIATIONS = {"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11,
-                  "dec.": 12, "janv.": 1, "fevr.": 2, "fev.": 2, "avr.": 4, "juil.": 7, "oct": 10, "nov": 11, "dec": 12}
+                  "dec.": 12, "janv.": 1, "fevr.": 2, "fev.": 2, "avr.": 4, "juil.": 7}
 _M = r"(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + "|" + "|".join(
     re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True) if a.endswith(".")) + r")"
 _MONTHS = {**_MONTHS, **_ABBREVIATIONS}
@@ -64,7 +64,7 @@ _MONTH_RELATIVE = [
                 r"(?:au )?debut du mois|en debut de mois|au cours du mois)\b"), 0),
 ]
 _WEEKDAY = re.compile(r"\b(?P<last>last |this past )?(?P<w>" + "|".join(_WEEKDAYS) + r")\b(?P<dernier>\s+dernier)?"
-                      r"(?!\s+(?:\d|1er|premier|" + "|".join(_MONTHS) + r"))")
+                      r"(?!\s+(?:\d|1er|premier|" + "|".join(re.escape(m) for m in _MONTHS) + r")\b)")
 _RELATIVE_ACT = [
     (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+"
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
@@ -139,6 +139,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     [('2020-08', 'month'), ('2020-09', 'month'), ('2020-09-03', 'day')]
     >>> [(d.value, d.anchor_offset) for d in find_dates("deux jours plus tot la haute-commissaire", pub)]
     [(None, -2)]
+    >>> [d.iso() for d in find_dates("vetoed on oct. 24; on thursday declared", pub)]
+    ['2019-10-24', '2020-09-10']
     >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("quelques heures plus tot ; a year earlier", pub)]
     [(None, 'day', 0), (None, 'year', -1)]
     """
