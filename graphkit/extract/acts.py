@@ -286,6 +286,9 @@ class _Finder(Continuations):
         if lead and lead not in member_codes:
             member_codes.insert(0, lead)
 
+        if target is None and groups and lead and not votey and any(self.topic_target(t) == lead for t in topics):
+            target = lead        # "China took the floor on behalf of 28 countries to dismiss the assessment of Xinjiang"
+            member_codes = [lead] + [c for c in member_codes if c != lead]
         if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not groups and \
                 member_codes[0] in self.earlier_targets():
             stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
@@ -347,13 +350,18 @@ class _Finder(Continuations):
             + 0.1 * bool(count or member_codes or tally) + 0.15 * bool(target)
         act.confidence = min(confidence, 0.95)
         anchor = date if date is not None and date.value is None else None
-        if anchor is not None and re.match(r"\W*(?:\w+\s+){0,3}?(?:days?|weeks?|jours?|semaines?)\s+(?:after|apres)\b", cf):
+        if anchor is not None and (re.match(r"\W*(?:\w+\s+){0,3}?(?:days?|weeks?|jours?|semaines?)\s+(?:after|apres)\b", cf) or re.search(
+                r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b", cf[:max(0, pivot - a)])):
+            # "two days after Moscow vetoed", "Ce vote intervient une semaine après que la Russie a bloqué": the act
+            # in the "after" clause came first
             anchor = DateMention(anchor.start, anchor.end, None, "day", -anchor.anchor_offset)
         draft = Draft(act, i, anchor=anchor,
                        figures=lone_figures(cf) if kind == "vote" else {}, tally=tally, veto=bool(veto or vetoing),
                        sponsors=sponsors)
         draft.some_only = bool(SOME_ONLY.search(cf))
         draft.bare = kind == "vote" and not (tallies or veto or vetoing or decision or draft.figures or sponsors)
+        if draft.bare and not any((positions or {}).values()):
+            return None          # "We thank the states that voted yes": no vote is reported
         if kind == "vote" and len(tallies) >= 2 and _ENUMERATED.search(cf):
             draft.more_tallies = tallies[1:]
         return draft

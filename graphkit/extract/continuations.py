@@ -184,7 +184,7 @@ class Continuations(Passage):
             return False
         if not (_STARTS_WITH_TEXT.search(f) or _INTRODUCING.search(f)) or STANCE_PATTERNS["reject"].search(f):
             return False
-        if find_tallies(f) or len(lone_figures(f)) >= 2 or self.other_subject(last, s):
+        if find_tallies(f) or len(lone_figures(f)) >= 2 or VETO_ACT.search(f) or self.other_subject(last, s):
             return False                 # "It was adopted by 66 votes …": figures of a vote, not who brought the text
         mentions = [self._shift(m, s.start) for m in self.in_span(s.start, s.end)]
         codes, _ = drafters(f, mentions)

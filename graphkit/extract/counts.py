@@ -180,6 +180,15 @@ _BACKED_BY = re.compile(
     r"delegations|votes|voix)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|en faveur|,?\s*\d))")
 
 
+#: A figure whose voters are listed before its label: "Nineteen, including China and Pakistan, voted it down",
+#: "Deux seulement, la Russie et l'Erythree, s'y sont opposes", "Trente-deux membres du Conseil, dont la France, ont vote pour".
+_ITEM_APART = re.compile(
+    r"(?<![\w-])(?P<n>" + NUMBER + r")(?:\s+(?:members|membres|states|etats|countries|pays|delegations)(?:\s+(?:du|of the)\s+\w+)?)?"
+    r"(?:\s+seulement|\s+only)?\s*,\s*[^.;,]{2,60}(?:,\s*[^.;,]{2,60}){0,6}?,\s*(?:(?:have|had|ont|avaient)\s+)?"
+    r"(?P<label>voted\s+(?:it\s+|them\s+|the\s+\w+\s+)?down|voted\s+(?:against|no)|voted\s+(?:in\s+favou?r|for|yes)|supported\s+it|"
+    r"opposed\s+it|abstained|vote\s+contre|vote\s+(?:pour|en\s+faveur)|s'y\s+sont\s+oppose\w*|se\s+sont\s+abstenu\w*)\b")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
     """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
@@ -193,12 +202,18 @@ def lone_figures(folded: str) -> dict[str, int]:
     {'no': 5, 'abstain': 35, 'yes': 141}
     >>> lone_figures("vingt et un etats ont vote en faveur du texte. treize s'y sont opposes")
     {'yes': 21, 'no': 13}
+    >>> lone_figures("nineteen, including china, pakistan and qatar, voted it down, and eleven, among them india, abstained")
+    {'no': 19, 'abstain': 11}
     """
     out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
     for m in _ADOPTED_BY.finditer(folded):
         out.setdefault("yes", parse_number(m.group("n")))
     for m in _BACKED_BY.finditer(folded):
         out.setdefault("yes", parse_number(m.group("n")))
+    for m in _ITEM_APART.finditer(folded):
+        label = m.group("label")
+        side = "abstain" if "abst" in label else "no" if re.search(r"down|against|\bno\b|contre|oppos", label) else "yes"
+        out.setdefault(side, parse_number(m.group("n")))
     return out
 
 

@@ -66,7 +66,7 @@ _MONTH_RELATIVE = [
 _WEEKDAY = re.compile(r"\b(?P<last>last |this past )?(?P<w>" + "|".join(_WEEKDAYS) + r")\b(?P<dernier>\s+dernier)?"
                       r"(?!\s+(?:\d|1er|premier|" + "|".join(re.escape(m) for m in _MONTHS) + r")\b)")
 _RELATIVE_ACT = [
-    (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+"
+    (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+(?:jour pour jour\s+|to the day\s+)?"
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
     (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b"), -1),
     (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour|(?:earlier|later) (?:in the meeting|that day)|"

@@ -100,7 +100,7 @@ VOTE_LIST = re.compile(
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
     "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
-    "no": re.compile(r"\b(voted against|voted no|voting against|voting no|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
+    "no": re.compile(r"\b(voted against|voted no|voting against|voting no|voted (?:it|them|the \w+) down|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
                      r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$)|votes? against(?= (?:were|was) cast| came))\b"),
     "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?|s'abstenant)\b"),
 }

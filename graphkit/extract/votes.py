@@ -39,7 +39,7 @@ VETO_ACT = re.compile(
     r"(?:ayant|a|ont|avait)\s+(?:exerce|utilise|fait usage de)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|"
     r"\b(?:en\s+)?(?:opposant|exercant|utilisant)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|\bvetoing\s+(?:a|an|the)\b|"
     r"exercised\s+(?:its|their)\s+(?:right\s+of\s+)?veto\b|"
-    r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+\s+){0,6}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
+    r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b)")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
