@@ -22,7 +22,7 @@ import datetime as dt
 import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
-from .counts import Tally, figure_spans, find_groups, find_tallies, lone_figures, others_anchor
+from .counts import NUMBER, Tally, figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
 from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, VOTE_CLAUSE
@@ -67,6 +67,11 @@ _ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le 
 #: that state is the subject even when it also voted.
 _SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
                              r"relati\w* (?:a|au|aux|to))\s+(?:[\w'-]+\s+){0,9}?(?:in|en|au|aux|of|du|de|de la|des|d')?\s*(?:the\s+|la\s+|le\s+|l')?$")
+#: Experts or rapporteurs of the UN speaking together: "50 independent experts", "une cinquantaine" is not a count.
+_EXPERTS = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:independent\s+|un\s+|u\.n\.\s+|human rights\s+)*"
+                      r"(?:experts|special rapporteurs|rapporteurs(?: speciaux)?|experts independants|experts de l'onu)\b")
+_IN_TURN = re.compile(r"\b(?:a son tour|in turn|in response|in reply|en reponse|en retour|replied|riposte\w*|countered|"
+                      r"la replique|the reply|the response|moments later|shortly after(?:wards)?|peu apres|dans la foulee)\b")
 _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
@@ -207,6 +212,9 @@ class _Finder(Continuations):
             return None
         if response:
             v = response.start()
+        elif stance == "criticise" and RESPONSE.search(cf[v:v + 60]) and RESPONSE.search(cf[v:v + 60]).start() < 40:
+            stance = "support"       # "dénonçant toute ingérence", "condemned interference in China's internal affairs"
+            v = RESPONSE.search(cf).start()
         kind_at = next((rx.search(cf) for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), None) \
             or re.search(r"\b(?:statement|declaration|letter|lettre)\b", cf)
         if stance and kind_at and 0 <= v < kind_at.start() and not any(g.start < v for g in groups) \
@@ -216,10 +224,13 @@ class _Finder(Continuations):
             later, lv = stance_of(cf[kind_at.end() + own.end():], None) if own else (None, -1)
             if later:
                 stance = later
+            elif re.match(r"\W*(?:we|nous|notre|our|(?:the |les |l')?(?:ngos?|ong|organi[sz]ations?|groups?|associations?)\b)",
+                          cf) and not (kind_kw == "open_letter"):
+                stance, v = None, -1     # "Notre organisation se félicite de la déclaration …": the act's stance comes after
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
             pivot = a + next((rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), b - a)
-        votey = bool(tallies or any(vote_clauses.values()) or veto or (decision and kind_kw != "mechanism"))
+        votey = bool(tallies or any(vote_clauses.values()) or veto or (decision and kind_kw != "mechanism") or len(figures) >= 2)
         if (decision or veto) and v < 0:
             pivot = a + (veto or decision).start()
 
@@ -304,7 +315,14 @@ class _Finder(Continuations):
             stance = like.stance
             if topics == [] or topics == [_TOP_TOPIC]:
                 topics = list(like.topics)
-        kind = self.kind(kind_kw, stance, votey, count, member_codes, cf, groups)
+        experts = _EXPERTS.search(cf) if kind_kw == "call" and not votey and count is None else None
+        if experts is not None:     # "50 independent experts of the United Nations called for …": a call, aimed at the state named
+            count, qualifier = parse_number(experts.group("n")), "exactly"
+            stance = stance if stance in ("criticise", "support") else "criticise"
+            kind = "call"
+            lead = None
+        else:
+            kind = self.kind(kind_kw, stance, votey, count, member_codes, cf, groups)
         if kind is None:
             return None
         if kind == "statement" and len(member_codes) != 1:
@@ -339,8 +357,11 @@ class _Finder(Continuations):
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
         if forum is None and (veto or vetoing):
             forum = "Security Council"
-        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None) \
-            or self.heading_date(i)
+        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None)
+        if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(cf) or (
+                i > 0 and _IN_TURN.search(self.folded[self.sents[i - 1].start:self.sents[i - 1].end]))):
+            date = DateMention(a, a, None, "day", 0)      # "Prenant la parole à son tour, Cuba …": the day of the act answered
+        date = date or self.heading_date(i)
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
                   members=member_codes, positions=positions, evidence=[self.evidence(s)])
@@ -485,7 +506,7 @@ class _Finder(Continuations):
                              and d.act.forum == forum and draft.origin - d.origin <= 3), None)
                 if same is not None:
                     act.date, act.date_precision = same.date, same.date_precision
-        if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter"):
+        if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter", "call"):
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
         if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
@@ -508,7 +529,7 @@ class _Finder(Continuations):
         if slug:
             return [slug]
         for d in reversed(self.drafts[:idx]):
-            if d.act.topics and d.act.target == act.target:
+            if d.act.topics and d.act.target == act.target and act.kind != "call":   # a call says what it is about
                 return list(d.act.topics)
         headings = [(h.start, h.end) for h in self.sents if h.heading]
         found = self.topics_of(headings, set(act.members)) if headings else []

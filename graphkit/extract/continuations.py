@@ -30,10 +30,16 @@ _STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?
 #: A sentence opening on another text than the one just voted ("A rival Russian draft then fell short", "Dans la
 #: foulée, un texte concurrent …"): its figures are that text's, a new vote.
 NEW_DRAFT = re.compile(r"^\W*(?:[\w']+\W+){0,4}?(?:a|an|another|un|une|un autre|une autre)\s+(?:[\w.'-]+\s+){0,3}?"
-                       r"(?:draft|text|resolution|proposal|projet|texte|proposition)\b")
+                       r"(?:draft|text|resolution|proposal|projet|texte|proposition)\b|"
+                       r"^\W*(?:(?:quant|pour|as for|for)\s+)?(?:au |le |la |the )?(?:premier|deuxieme|second|troisieme|quatrieme|"
+                       r"cinquieme|first|third|fourth|fifth|dernier|last)\b(?!\s+(?:time|fois))")
 #: The statement speaking: "Mr President, we …", "Monsieur le Président, nous …".
 _FIRST_PERSON = re.compile(r"^\W*(?:(?:mr\.?|madam|monsieur|madame)\s+(?:le |la )?(?:president\w*|chair\w*|vice-president\w*)\W+)?"
                            r"(?:thank you,? (?:mr\.? |madam )?(?:president|chair)\W+)?(?:we|nous)\b")
+#: Voters named before "l'ont soutenu", "supported it" (only read as voters inside a vote).
+_SUPPORTED_IT = re.compile(r"\b(?:l'ont|l'avaient|l'a) (?:soutenu|appuye|approuve)\w*|\b(?:supported|backed) it\b")
+_ABUSES = re.compile(r"\b(?:abuses?|violations?|repression|crackdown|persecution|atrocit\w*|exactions|detentions?|"
+                     r"inquietudes|concerns?|preoccupations)\b")
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
@@ -230,6 +236,12 @@ class Continuations(Passage):
                 act.lead = lead
         if act.stance is None:
             act.stance, _ = stance_of(f, s.lemmas)
+        if act.stance is None and act.kind in ("open_letter", "joint_statement", "joint_letter") and _ABUSES.search(f):
+            act.stance = "criticise"        # "The letter describes abuses …"
+        if act.kind != "vote" and (not act.topics or act.topics == ["human-rights"]):
+            found = self.topics.find(f, [self._shift(m, s.start) for m in self.in_span(s.start, s.end)], set(act.members))
+            if found:
+                act.topics = found           # what the act is about, said in the sentence that describes it
         self.last.sentence = i
         return True
 
@@ -313,7 +325,8 @@ class Continuations(Passage):
                 offset = start + len(piece)
                 figures = [(t.start, t.end) for t in find_tallies(piece)]     # "64 délégations s'étant abstenues"
                 figures += figure_spans(piece)                   # "141 countries voting in favour", "35 abstaining"
-                hits = sorted((hit.start(), hit.end(), key) for key, rx in VOTE_CLAUSE.items() for hit in [rx.search(piece)]
+                hits = sorted((hit.start(), hit.end(), key) for key, rx in (*VOTE_CLAUSE.items(), ("yes", _SUPPORTED_IT))
+                              for hit in [rx.search(piece)]
                               if hit and not any(x <= hit.start() < y for x, y in figures))
                 for n, (h0, h1, key) in enumerate(hits):
                     if VOTE_LIST_AFTER.match(piece[h1:]):       # "Voting against were …": the states follow

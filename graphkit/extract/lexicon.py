@@ -29,9 +29,9 @@ STANCE_PATTERNS = {
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
         r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*)\b"),
     "support": re.compile(
-        r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend\w*|salu\w*|felicit\w*|approuv\w*|"
+        r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend(?!ers?\b)\w*|salu\w*|felicit\w*|approuv\w*|"
         r"fai\w* bloc derriere|derriere|en faveur de|"
-        r"support\w*|back(?:ed|ing|s)|defend\w*|prais\w*|commend\w*|welcom\w*|sid(?:ed|ing) with|"
+        r"support\w*|back(?:ed|ing|s)|defend(?!ers?\b)\w*|prais\w*|commend\w*|welcom\w*|sid(?:ed|ing) with|"
         r"rall(?:ied|y) behind|st(?:ood|and|ands|anding) (?:by|with)|in favou?r of|endors\w*|applaud\w*|laud\w*)\b"),
 }
 #: Phrases that look like a stance but are not ("s'appuient sur" = rely on).
@@ -79,7 +79,9 @@ RESPONSE = re.compile(
 REFERS_BACK = re.compile(
     r"^\W*(?:(?:ces|les) (?:ong|organisations(?: signataires)?|signataires|pays signataires)\b|ils\b|elles\b|"
     r"(?:the|this|that) (?:joint )?(?:statement|letter|declaration) (?:stressed|said|says|noted|called|urged|added|expressed|"
-    r"stresses|notes|calls|urges|adds|expresses|welcomed|welcomes|recalled|recalls)\b|"
+    r"stresses|notes|calls|urges|adds|expresses|welcomed|welcomes|recalled|recalls|describes|described|lists|listed|documents|"
+    r"documented|details|detailed|denounces|denounced|condemns|condemned|asks|asked|demands|demanded)\b|"
+    r"(?:le|ce) texte (?:exprime|denonce|condamne|appelle|exhorte|demande|decrit|souligne|salue|rappelle)\b|"
     r"(?:la|cette) (?:declaration|lettre) (?:souligne|rappelle|appelle|exhorte|ajoute|exprime|salue)\b|"
     r"(?:the|these) (?:ngos|organi[sz]ations|signatories|groups|group|signatory states)\b|they\b|le groupe\b|"
     r"parmi (?:les|ces) signataires|among (?:the|its) signatories|signatories (?:included|include|were)|"

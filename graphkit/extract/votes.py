@@ -205,6 +205,8 @@ def complete_tally(tally: dict | None, figures: dict, positions: dict | None, so
         if out["abstain"] is None and positions and positions.get("abstain") and not some_only:
             out["abstain"] = len(positions["abstain"])
         return out
+    if "yes" not in figures and positions and positions.get("yes") and not some_only and "no" in figures:
+        figures = dict(figures, yes=len(positions["yes"]))    # "seuls le Burundi, la Chine, Cuba et le Venezuela l'ont soutenu"
     if "yes" not in figures:
         return None
     positions = positions or {"yes": [], "no": [], "abstain": []}
