@@ -40,6 +40,14 @@ _FIRST_PERSON = re.compile(r"^\W*(?:(?:mr\.?|madam|monsieur|madame)\s+(?:le |la 
 _SUPPORTED_IT = re.compile(r"\b(?:l'ont|l'avaient|l'a) (?:soutenu|appuye|approuve)\w*|\b(?:supported|backed) it\b")
 _ABUSES = re.compile(r"\b(?:abuses?|violations?|repression|crackdown|persecution|atrocit\w*|exactions|detentions?|"
                      r"inquietudes|concerns?|preoccupations)\b")
+#: A speaker named by a possessive ("Its foreign ministry spokesperson", "Son porte-parole"): the state named just before.
+_POSSESSIVE_SPEAKER = re.compile(r"^\W*(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w*|porte-parole|ministry|ministere|"
+                                 r"ambassador|ambassadeur|envoy|representative|representant|delegation|government|gouvernement|diplomatie)\b")
+#: Words of a reply naming what it answers, and the kinds of act they name.
+_ANSWERED = [
+    (re.compile(r"\b(?:organi[sz]ations?|ngos?|ong|open letter|lettre ouverte|signataires|signatories)\b"), ("open_letter",)),
+    (re.compile(r"\b(?:experts?|rapporteurs?)\b"), ("call",)),
+]
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
@@ -267,12 +275,22 @@ class Continuations(Passage):
         last = self.last
         if last is None or i - last.sentence > 3 or last.act.target is None:
             return False
+        for words, kinds_answered in _ANSWERED:        # "the organisations' accusations": the open letter, not the call after it
+            if words.search(f) and last.act.kind not in kinds_answered:
+                answered = next((d for d in reversed(self.drafts) if d.act.kind in kinds_answered and i - d.sentence <= 6), None)
+                if answered is not None:
+                    answered.act.target = answered.act.target or last.act.target
+                    last = answered
+                break
         kinds = [rx.search(f) for _, rx in KIND_PATTERNS]
         if find_groups(f) or find_tallies(f) or VETO_ACT.search(f) or \
                 any(k and not _KIND_REFERENCE.search(f[max(0, k.start() - 12):k.end() + 8]) for k in kinds):
             return False
         who = self.speaker(s.start, s.end)
-        if who is None or not (SPEECH.search(f) or RESPONSE.search(f)):
+        if who is None and _POSSESSIVE_SPEAKER.match(f) and i > 0:     # "Beijing has answered … Its spokesperson brushed …"
+            before = {m.iso3 for m in self.in_span(self.sents[i - 1].start, self.sents[i - 1].end) if self.actor_capable(m)}
+            who = before.pop() if len(before) == 1 else None
+        if who is None or not (SPEECH.search(f) or RESPONSE.search(f) or STANCE_PATTERNS["reject"].search(f)):
             return False
         if _INTRODUCING.search(f):
             return False
@@ -337,7 +355,7 @@ class Continuations(Passage):
                         if m.kind != "demonym" and m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
                 for x, y, key in figure_items(piece):          # "the five votes against were cast by Cameroon, …"
-                    if VOTE_LIST_AFTER.match(piece[y:]) or re.match(r"\s+(?:were|was)\s+cast\s+by\b", piece[y:]):
+                    if re.match(r"\s+(?:(?:were|was)\s+cast\s+by|came\s+from|(?:were|was)\s+(?:those\s+of|from))\b", piece[y:]):
                         for m in self.in_span(start + y, offset):
                             if m.kind != "demonym" and m.iso3 not in positions[key]:
                                 positions[key].append(m.iso3)

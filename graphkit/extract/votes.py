@@ -24,7 +24,8 @@ DECISION = re.compile(
     r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
     r"turned down|voted down|threw out|struck down|scraped through|"
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?de (?:renouveler|prolonger|creer|nommer)|"
-    r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|vote(?! (?:pour|contre|en faveur)\b)|"
+    r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|"
+    r"(?<!recorded )(?<!roll-call )(?<!procedural )(?<!separate )(?<!second )(?<!final )(?<!secret )vote(?! (?:pour|contre|en faveur)\b)|"
     r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
 #: The object of a decision that makes it a vote on a text (not "adopted a new agenda" in a speech).
 DECISION_OBJECT = re.compile(
