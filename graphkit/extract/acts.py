@@ -23,9 +23,10 @@ import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
 from .counts import NUMBER, Tally, figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
+from .context import act_dates
 from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
-from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, VOTE_CLAUSE
+from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SUBJECT_BEFORE, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
@@ -63,15 +64,14 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint 
 _ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le premier|le second|la premiere|la seconde|"
                          r"le deuxieme|la deuxieme|l'un|l'autre|(?:two|three|deux|trois) (?:amendments|amendements|drafts|projets|texts|textes)|"
                          r"both)\b")
-#: Words right before the state a text is about ("the resolution on the situation of human rights in Eritrea"):
-#: that state is the subject even when it also voted.
-_SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
-                             r"relati\w* (?:a|au|aux|to))\s+(?:[\w'-]+\s+){0,9}?(?:in|en|au|aux|of|du|de|de la|des|d')?\s*(?:the\s+|la\s+|le\s+|l')?$")
 #: Experts or rapporteurs of the UN speaking together: "50 independent experts", "une cinquantaine" is not a count.
 _EXPERTS = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:independent\s+|un\s+|u\.n\.\s+|human rights\s+)*"
                       r"(?:experts|special rapporteurs|rapporteurs(?: speciaux)?|experts independants|experts de l'onu)\b")
 _IN_TURN = re.compile(r"\b(?:a son tour|in turn|in response|in reply|en reponse|en retour|replied|riposte\w*|countered|"
                       r"la replique|the reply|the response|moments later|shortly after(?:wards)?|peu apres|dans la foulee)\b")
+#: The same act done again, earlier: "comme elles l'avaient fait trois jours plus tôt", "as they had done in July".
+_AGAIN = re.compile(r"\b(?:comme (?:ils|elles|il|elle) l'(?:avai(?:en)?t|a|ont) (?:deja )?fait|as (?:they|it|he|she) (?:had|did|has) "
+                    r"(?:already )?(?:done)?)\b")
 _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
@@ -105,6 +105,11 @@ class _Finder(Continuations):
                     continue
                 if draft is not None:
                     self.add(draft)
+                    if draft.repeat is not None:
+                        act = copy.deepcopy(draft.act)
+                        act.date = act.date_precision = None
+                        act.tally = None
+                        self.add(Draft(act, i, anchor=draft.repeat, veto=True))
                     for t in draft.more_tallies:     # "two amendments, the first by 20 votes to 8 …, the second by …"
                         act = copy.deepcopy(draft.act)
                         act.tally = {"yes": t.yes, "no": t.no, "abstain": t.abstain}
@@ -204,6 +209,10 @@ class _Finder(Continuations):
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
+        if decision is not None and re.match(r"rejet|reject|dismiss|refus", decision.group()) and any(
+                m.start - a < decision.start() and self.actor_capable(m) for m in mentions) and not re.search(
+                r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", cf[:decision.start()]):
+            decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
             decision = body if body and not _MANY.search(cf[body.end():body.end() + 40]) else None
@@ -290,7 +299,7 @@ class _Finder(Continuations):
             lead = self.source_state          # "Ambassador Chen Xu delivered …" in the mission's own release
         member_codes = list(dict.fromkeys(m.iso3 for m in members))
         skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
-        skip -= {m.iso3 for m in mentions if _SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
+        skip -= {m.iso3 for m in mentions if SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
         topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
         target = self.pick_target(candidates, member_codes, topics, votey)
         member_codes = [c for c in member_codes if c != target]
@@ -385,6 +394,11 @@ class _Finder(Continuations):
             return None          # "We thank the states that voted yes": no vote is reported
         if kind == "vote" and len(tallies) >= 2 and _ENUMERATED.search(cf):
             draft.more_tallies = tallies[1:]
+        again = _AGAIN.search(cf) if kind == "vote" and (veto or vetoing) else None
+        if again is not None:         # "…, comme elles l'avaient fait trois jours plus tôt contre un premier texte"
+            earlier = [d for d in act_dates(self.dated[a + again.start():b], self.published) if d.value is None]
+            if earlier:
+                draft.repeat = earlier[0]
         return draft
 
     def topic_target(self, slug: str) -> str | None:
@@ -487,6 +501,10 @@ class _Finder(Continuations):
             act.date, act.date_precision = str(year + draft.anchor.anchor_offset), "year"
             if anchor is not None and act.forum is None:
                 act.forum = anchor.forum
+        elif draft.anchor is not None and act.date is None and draft.anchor.anchor_offset == 0 and idx > 0 and \
+                self.drafts[idx - 1].act.date_precision in ("month", "year"):
+            prev = self.drafts[idx - 1].act     # "Cuba answered it the same day", after a statement "in June"
+            act.date, act.date_precision = prev.date, prev.date_precision
         elif draft.anchor is not None and act.date is None:
             anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
                            and (d.anchor is None or d.anchor != draft.anchor)), None)   # not a sibling counted alike

@@ -16,7 +16,8 @@ from .counts import figure_items, figure_spans, find_groups, find_tallies, lone_
 from .dates import DateMention
 from .gazetteer import fold
 from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
-                      SPEAKER, SPEECH, STANCE_LEMMAS, STANCE_PATTERNS, VOTE_CLAUSE, VOTE_LIST, VOTE_LIST_AFTER)
+                      SPEAKER, SPEECH, STANCE_LEMMAS, STANCE_PATTERNS, SUBJECT_BEFORE, SUBJECT_PHRASE, VOTE_CLAUSE, VOTE_LIST,
+                      VOTE_LIST_AFTER)
 from .model import Act
 from .nlp import Sentence
 from .passage import Passage
@@ -68,6 +69,7 @@ class Draft:
     origin: int = -1
     more_tallies: list = field(default_factory=list)
     bare: bool = False
+    repeat: DateMention | None = None
 
     def __post_init__(self):
         if self.origin < 0:
@@ -121,9 +123,11 @@ class Continuations(Passage):
             f = self.folded[t.start:t.end]
             if j < i and not (self.scene(j) and re.search(r"\b(?:text|draft|resolution|texte|projet)\b", f)):
                 continue
-            found = self.topics.find(f, [self._shift(m, t.start) for m in self.in_span(t.start, t.end)])
-            if found and not set(found) & set(draft.act.topics) and re.search(r"\b(?:on|sur|concerning|regarding|relati\w*|to)\b", f):
-                return True
+            for phrase in SUBJECT_PHRASE.finditer(f):
+                a, b = t.start + phrase.start("subject"), t.start + phrase.end("subject")
+                found = self.topics.find(self.folded[a:b], [self._shift(m, a) for m in self.in_span(a, b)])
+                if found and not set(found) & set(draft.act.topics):
+                    return True
         return False
 
     def completes_vote(self, i, s, f) -> bool:
@@ -136,6 +140,10 @@ class Continuations(Passage):
         tallies, figures = find_tallies(f), lone_figures(f)
         if not (tallies or figures) or NEW_DRAFT.search(f) or self.other_subject(last, s):
             return False
+        new = {"yes": tallies[0].yes, "no": tallies[0].no, "abstain": tallies[0].abstain} if tallies else figures
+        old = dict(last.figures, **{k: v for k, v in (last.tally or {}).items() if v is not None})
+        if any(new.get(k) is not None and k in old and old[k] != new[k] for k in ("yes", "no", "abstain")):
+            return False          # other figures than the act's: another vote ("La veille, … rejeté par 19 voix contre 17")
         if last.act.kind == "mechanism" and not (last.act.forum or "").startswith(("General", "Human", "Third", "Security")):
             return False
         if (decision_in(f) or VETO_ACT.search(f)) and not _STARTS_WITH_TEXT.search(f):
@@ -264,6 +272,8 @@ class Continuations(Passage):
         for m in self.in_span(a, a + min(verbs)):
             if seg[m.start - a] == " ":
                 continue                  # inside a quotation
+            if SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start]):
+                continue                  # "In a resolution on the situation in the Syrian Arab Republic, the Council …"
             around = self.folded[max(a, m.start - 35):min(b, m.end + 35)]
             if m.kind != "demonym" or SPEAKER.search(around):
                 if m.iso3 not in codes:

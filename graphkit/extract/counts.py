@@ -191,6 +191,11 @@ _ITEM_APART = re.compile(
     r"opposed\s+it|abstained|vote\s+contre|vote\s+(?:pour|en\s+faveur)|s'y\s+sont\s+oppose\w*|se\s+sont\s+abstenu\w*)\b")
 
 
+#: "2 - Eritrea and Venezuela - against", "cinq – l'Arménie, l'Inde – contre": voters between dashes.
+_ITEM_DASHED = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+[\u2013\u2014-]\s+[^\u2013\u2014.;]{3,120}?\s+[\u2013\u2014-]\s+"
+                          r"(?P<label>against|in\s+favou?r|for|contre|pour|abstained|abstentions?)\b")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
     """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
@@ -206,12 +211,16 @@ def lone_figures(folded: str) -> dict[str, int]:
     {'yes': 21, 'no': 13}
     >>> lone_figures("nineteen, including china, pakistan and qatar, voted it down, and eleven, among them india, abstained")
     {'no': 19, 'abstain': 11}
+    >>> lone_figures("eighteen members abstained; of the others, 27 voted in favour and 2 - eritrea and venezuela - against")
+    {'abstain': 18, 'yes': 27, 'no': 2}
     """
     out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
     for m in _ADOPTED_BY.finditer(folded):
         out.setdefault("yes", parse_number(m.group("n")))
     for m in _BACKED_BY.finditer(folded):
         out.setdefault("yes", parse_number(m.group("n")))
+    for m in _ITEM_DASHED.finditer(folded):
+        out.setdefault(_label(m.group("label")), parse_number(m.group("n")))
     for m in _ITEM_APART.finditer(folded):
         label = m.group("label")
         side = "abstain" if "abst" in label else "no" if re.search(r"down|against|\bno\b|contre|oppos", label) else "yes"

@@ -11,7 +11,7 @@ import re
 __all__ = [
     "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS",
     "SPEAKER", "RESPONSE", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
-    "SPEECH", "ACTION_OBJECT", "REPLY_OBJECT",
+    "SPEECH", "ACTION_OBJECT", "REPLY_OBJECT", "SUBJECT_BEFORE", "SUBJECT_PHRASE",
 ]
 
 #: Stance triggers, checked in this order (a rejection often quotes a criticism).
@@ -123,3 +123,11 @@ ACTION_OBJECT = re.compile(r"\b(annexation|annexion|referendum|occupation|aggres
 REPLY_OBJECT = re.compile(r"\b(the (?:text|draft|resolution|vote|statement|letter|report|assessment|accusations?|decision)|"
                           r"(?:le|ce|du|au) (?:texte|projet|vote|rapport)|(?:la|cette|une) (?:resolution|declaration|lettre|decision)|"
                           r"(?:ces|les) accusations|ce (?:double )?veto|the (?:double )?veto)\b")
+#: Words right before the state a text is about ("the resolution on the situation of human rights in Eritrea",
+#: "le texte consacré à la République islamique d'Iran"): that state is the subject, not a voter or a speaker.
+SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
+                            r"relati\w* (?:a|au|aux|to)|consacre\w* (?:a|au|aux)|portant sur)\s+(?:[\w'-]+\s+){0,9}?"
+                            r"(?:in|en|au|aux|of|du|de|de la|des|d'|a)?\s*(?:the\s+|la\s+|le\s+|l')?$")
+#: Where a text's subject is named: the words after "a resolution on", "le texte consacré à".
+SUBJECT_PHRASE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion|debat|debate|discussion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
+                            r"relati\w* (?:a|au|aux|to)|consacre\w* (?:a|au|aux)|portant sur)\s+(?P<subject>[^.;()]{3,100})")

@@ -42,7 +42,9 @@ VETO_ACT = re.compile(
     r"exercised\s+(?:its|their)\s+(?:right\s+of\s+)?veto\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
-    r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b)")
+    r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b|"
+    r"(?:fait barrage|barre la route|block\w*|bloqu\w*|stopp\w*|arret\w*)\W+(?:[\w']+\W+){0,3}?(?:par|with|by)\s+(?:un|a|leur|their)\s+"
+    r"(?:double\s+)?veto\b)")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
 VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|vote\s+negatif\s+de|veto\s+(?:de|of|by|du|des))\s*(?:la\s+|le\s+|les\s+|l'|the\s+)?")
 #: "drafted by", "présenté par": the states that follow brought the text.
@@ -78,8 +80,8 @@ BODY_ACTS = re.compile(
 
 #: A decision on many texts at once ("adopted a series of texts", "a adopté plusieurs résolutions"): a summary, not one vote.
 _MANY_TEXTS = re.compile(r"\b(?:a series of|several|a number of|a dozen|various|many|numerous|\d+|two|three|four|five|six|"
-                         r"une serie de|plusieurs|nombre de|une dizaine de|deux|trois|quatre|cinq)\s+(?:\w+\s+)?"
-                         r"(?:texts|resolutions|drafts|decisions|textes|projets|decisions)\b")
+                         r"une serie de|plusieurs|nombre de|une dizaine de|deux|trois|quatre|cinq|ses|leurs|its|their|des|les|the)"
+                         r"\s+(?:[\w-]+\s+){0,2}?(?:texts|resolutions|drafts|decisions|textes|projets|decisions)\b")
 
 
 def decision_in(folded: str) -> re.Match | None:
@@ -96,7 +98,7 @@ def decision_in(folded: str) -> re.Match | None:
     """
     for m in DECISION.finditer(folded):
         window = folded[max(0, m.start() - 60):m.end() + 90]
-        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 40]):
+        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 60]):
             return m
     return None
 
