@@ -319,12 +319,14 @@ class _Finder(Continuations):
             stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
         if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
             stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
-        if stance is None and _SIMILAR.search(cf) and self.drafts:
+        if stance is None and (_SIMILAR.search(cf) or re.match(r"\W*(?:(?:up|down) from|compared (?:with|to)|contre seulement)\b", cf)) \
+                and self.drafts:
             like = self.drafts[-1].act         # "a similar statement": the stance and topics of the act it resembles
             stance = like.stance
             if topics == [] or topics == [_TOP_TOPIC]:
                 topics = list(like.topics)
-        experts = _EXPERTS.search(cf) if kind_kw == "call" and not votey and count is None else None
+        experts = _EXPERTS.search(cf) if (kind_kw == "call" or stance == "criticise") and not votey and count is None \
+            and not kind_kw in ("joint_statement", "joint_letter", "open_letter") else None
         if experts is not None:     # "50 independent experts of the United Nations called for …": a call, aimed at the state named
             count, qualifier = parse_number(experts.group("n")), "exactly"
             stance = stance if stance in ("criticise", "support") else "criticise"
@@ -342,6 +344,11 @@ class _Finder(Continuations):
                 target = lead
         if kind == "open_letter":       # written by NGOs or people: states named are not its authors
             lead, count = None, None
+            if not re.search(r"\b(?:addressed to|sent to|adressee? (?:a|au|aux)|envoyee? (?:a|au|aux))\b[^.;]{0,60}"
+                             r"(?:council|conseil|assembl)", cf):
+                forum_hint = None      # "urging … to convene a special session of the Council": the forum asked for, not the letter's
+            else:
+                forum_hint = "addressed"
             target = target or next((m.iso3 for m in members), None)
             member_codes = []
         if kind == "mechanism" and stance is None and target is not None:
@@ -362,6 +369,8 @@ class _Finder(Continuations):
             prev = self.sents[i - 1]          # the sentence before says what was voted on, where and when
             context.append((prev.start, prev.end))
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
+        if kind == "open_letter" and forum_hint is None:
+            forum = None
         if forum is None and kind_hint:
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
         if forum is None and (veto or vetoing):
@@ -370,7 +379,7 @@ class _Finder(Continuations):
         if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(cf) or (
                 i > 0 and _IN_TURN.search(self.folded[self.sents[i - 1].start:self.sents[i - 1].end]))):
             date = DateMention(a, a, None, "day", 0)      # "Prenant la parole à son tour, Cuba …": the day of the act answered
-        date = date or self.heading_date(i)
+        date = date or (self.heading_date(i) if kind != "open_letter" else None)   # a letter predates the release on it
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
                   members=member_codes, positions=positions, evidence=[self.evidence(s)])

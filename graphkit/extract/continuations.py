@@ -25,7 +25,8 @@ from .votes import SOME_ONLY, VETO_ACT, decision_in, drafters
 
 __all__ = ["Draft", "stance_of", "Continuations", "CLAUSE_SPLIT"]
 
-CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+\b(?:while|whereas|tandis que|alors que)\b|,\s+(?:but|mais)\b|"
+                          r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|contre seulement\b|en hausse par rapport))\s*")
 _STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?:\w+\s+){0,2}?(?:resolution|text|draft|decision|texte|"
                                r"projet|measure|proposal|vote|procedural vote|mesure)\b|^\W*(?:it|il|elle)\b")
 #: A sentence opening on another text than the one just voted ("A rival Russian draft then fell short", "Dans la

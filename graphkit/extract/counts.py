@@ -176,7 +176,8 @@ _ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s
 #: "backed by 141 member states", "the text received 27 votes", "a recueilli onze voix", "n'a obtenu que quatre voix":
 #: the figure a text won is its yeses.
 _BACKED_BY = re.compile(
-    r"\b(?:backed|supported|endorsed|received|obtained|won|gathered|gathering|garnered|secured|drew|"
+    r"\b(?:backed|supported|endorsed|received|obtained|won|gathered|gathering|garnered|secured|drew|passed with|carried with|"
+    r"adopte\w* avec|"
     r"recueilli\w*|obtenu\w*|soutenu\w*|appuye\w*|obtient|recueille)\s+(?:(?:by|par|que|only|just|seulement)\s+)?"
     r"(?P<n>" + NUMBER + r")\s+(?:member\s+states|etats\s+membres|countries|states|nations|members|membres|pays|etats|"
     r"delegations|votes|voix)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|en faveur|,?\s*\d))")
@@ -188,7 +189,8 @@ _ITEM_APART = re.compile(
     r"(?<![\w-])(?P<n>" + NUMBER + r")(?:\s+(?:members|membres|states|etats|countries|pays|delegations)(?:\s+(?:du|of the)\s+\w+)?)?"
     r"(?:\s+seulement|\s+only)?\s*,\s*[^.;,]{2,60}(?:,\s*[^.;,]{2,60}){0,6}?,\s*(?:(?:have|had|ont|avaient)\s+)?"
     r"(?P<label>voted\s+(?:it\s+|them\s+|the\s+\w+\s+)?down|voted\s+(?:against|no)|voted\s+(?:in\s+favou?r|for|yes)|supported\s+it|"
-    r"opposed\s+it|abstained|vote\s+contre|vote\s+(?:pour|en\s+faveur)|s'y\s+sont\s+oppose\w*|se\s+sont\s+abstenu\w*)\b")
+    r"opposed\s+it|abstained|(?:chose|decided|preferred|opted)\s+to\s+abstain|(?:a|ont)\s+choisi\s+de\s+s'abstenir|"
+    r"vote\s+contre|vote\s+(?:pour|en\s+faveur)|s'y\s+sont\s+oppose\w*|se\s+sont\s+abstenu\w*)\b")
 
 
 #: "2 - Eritrea and Venezuela - against", "cinq – l'Arménie, l'Inde – contre": voters between dashes.

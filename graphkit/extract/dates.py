@@ -55,7 +55,7 @@ _RELATIVE_PUBLISHED = [
     (re.compile(r"\bavant-hier\b|\bthe day before yesterday\b"), -2),
 ]
 _YEAR_RELATIVE = [
-    (re.compile(r"\b(?:l'annee derniere|l'an dernier|last year)\b"), -1),
+    (re.compile(r"\b(?:l'annee derniere|l'an dernier|last year|a year ago|one year ago|il y a un an)\b"), -1),
     (re.compile(r"\b(?:cette annee|this year)\b"), 0),
 ]
 _MONTH_RELATIVE = [
@@ -70,6 +70,7 @@ _RELATIVE_ACT = [
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
     (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b"), -1),
     (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour|(?:earlier|later) (?:in the meeting|that day)|"
+                r"at the same meeting|during the same meeting|lors de la meme (?:seance|reunion)|a la meme seance|"
                 r"(?:plus tot|plus tard) dans la (?:seance|journee)|au cours de la meme seance)\b"), 0),
     (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b"), 1),
     (re.compile(r"\b(?:(?:quelques|plusieurs|some|a few|several|" + NUMBER + r"|une|an)\s+)?(?:heures?|hours?)\s+"

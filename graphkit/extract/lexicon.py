@@ -25,6 +25,7 @@ STANCE_PATTERNS = {
         r"\b(critiqu\w*|denonc\w*|condamn\w*|interpell\w*|accus\w*|exhort\w*|deplor\w*|fustig\w*|"
         r"s'inquiet\w*|inquiet\w*|preoccup\w*|alarm\w*|decri\w*|mis en cause|mettent en cause|questionn\w*|"
         r"pressent|presse|reproch\w*|appelant|ont appele|a appele|appelaient|appellent|ont demande|a demande|"
+        r"rais(?:ed|es|ing)(?= (?:[\w'-]+ ){0,3}?(?:concerns?|xinjiang|tibet|hong kong|the situation|the issue|abuses|violations))|"
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
         r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*)\b"),
@@ -55,6 +56,10 @@ KIND_PATTERNS = [
                              r"creat\w*)\s+(?:un|une|a|an|the|le|la)\s+(?:\w+\s+)?(mecanisme|mechanism|commission d'enquete|"
                              r"commission of inquiry|mission d'etablissement des faits|fact-finding mission)")),
     ("joint_statement", re.compile(r"\b(declarations? (?:commune|conjointe)s?|joint statements?|"
+                                   r"(?:joined|signed) (?:a|the) (?:[\w-]+ )?statement|"
+                                   r"(?:spoke|speaks|speaking|delivered|read out|read|took the floor|a pris la parole|s'est exprime\w*|"
+                                   r"a lu|ont lu)\b[^.;]{0,40}\b(?:on behalf of|au nom d'?e?s?)\s+(?:plus de |more than |some |about )?"
+                                   r"(?:\d+|[a-z-]+(?: [a-z-]+)?) (?:countries|states|nations|pays|etats|delegations)|"
                                    r"cross-regional statement|declaration au nom|statement on behalf|"
                                    r"(?:similar|comparable|analogous|parallel) (?:joint )?statement|"
                                    r"declaration (?:similaire|analogue|comparable|du meme type))\b")),
@@ -87,13 +92,17 @@ REFERS_BACK = re.compile(
     r"parmi (?:les|ces) signataires|among (?:the|its) signatories|signatories (?:included|include|were)|"
     r"(?:la|cette) (?:lettre|declaration) (?:a ete|est|etait) (?:aussi |egalement |ensuite )?(?:signee|soutenue|lue)|"
     r"(?:the|that) (?:letter|statement) (?:was|is|has been) (?:also |later |since )?(?:signed|backed|read|delivered)|"
-    r"(?:elle|it) (?:a ete|was) (?:signee|lue|signed|read|delivered))"
+    r"(?:elle|it) (?:a ete|was) (?:signee|lue|signed|read|delivered)|"
+    r"(?:[\w'-]+\s+){0,6}?(?:supported|backed|joined|endorsed|co-?signed) (?:the|this|that) (?:joint )?(?:statement|letter|declaration)\b|"
+    r"(?:[\w'-]+\s+){0,6}?(?:ont|a) (?:soutenu|appuye|rejoint|cosigne) (?:la|cette) (?:declaration|lettre)\b)"
     r"|(?:affirment|ajoutent|ecrivent|soulignent|estiment|wrote|write|say|said|added) (?:les|the) signat")
 #: A sentence that lists signatories of the act before it.
 SIGNATORY_LIST = re.compile(
     r"\b(parmi (?:les|ces) signataires|signataires? (?:figurent|comprennent|sont)|signee par|"
     r"signatories (?:included|include|were)|among (?:the|its) signatories|signed by|joined by|rejoint|"
-    r"(?:a|was|were) (?:also |later |since )?(?:signed|backed|read|delivered)|(?:a ete|est) (?:aussi |egalement )?(?:signee|lue))\b")
+    r"(?:a|was|were) (?:also |later |since )?(?:signed|backed|read|delivered)|(?:a ete|est) (?:aussi |egalement )?(?:signee|lue)|"
+    r"(?:supported|backed|joined|endorsed|co-?signed|signed) (?:the|this|that) (?:joint )?(?:statement|letter|declaration)|"
+    r"(?:ont|a) (?:soutenu|appuye|signe|rejoint|cosigne) (?:la|cette) (?:declaration|lettre))\b")
 #: A line listing votes: "In favour: …", "Against (15): …", "Se sont abstenus : …".
 VOTE_LIST = re.compile(
     r"^\W*(?P<pos>in favou?r|against|abstaining|abstentions?|abstained|pour|contre|"

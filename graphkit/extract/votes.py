@@ -98,7 +98,7 @@ def decision_in(folded: str) -> re.Match | None:
     """
     for m in DECISION.finditer(folded):
         window = folded[max(0, m.start() - 60):m.end() + 90]
-        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 60]):
+        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 80]):
             return m
     return None
 
