@@ -26,7 +26,7 @@ DECISION = re.compile(
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?de (?:renouveler|prolonger|creer|nommer)|"
     r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|"
     r"(?<!recorded )(?<!roll-call )(?<!procedural )(?<!separate )(?<!second )(?<!final )(?<!secret )vote(?! (?:pour|contre|en faveur)\b)|"
-    r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
+    r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)(?:e|s|es)?|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
 #: The object of a decision that makes it a vote on a text (not "adopted a new agenda" in a speech).
 DECISION_OBJECT = re.compile(
     r"\b(resolutions?|draft|text|decision|proposal|measure|mandate|commission|mechanism|mission|rapporteur|suspension|"
@@ -81,7 +81,8 @@ BODY_ACTS = re.compile(
 #: A decision on many texts at once ("adopted a series of texts", "a adopté plusieurs résolutions"): a summary, not one vote.
 _MANY_TEXTS = re.compile(r"\b(?:a series of|several|a number of|a dozen|various|many|numerous|\d+|two|three|four|five|six|"
                          r"une serie de|plusieurs|nombre de|une dizaine de|deux|trois|quatre|cinq|ses|leurs|its|their|des|les|the)"
-                         r"\s+(?:[\w-]+\s+){0,2}?(?:texts|resolutions|drafts|decisions|textes|projets|decisions)\b")
+                         r"\s+(?:[\w-]+\s+){0,2}?(?:texts|resolutions|drafts|decisions|textes|projets|decisions|amendments|amendements|"
+                         r"propositions d'amendement)\b")
 
 
 def decision_in(folded: str) -> re.Match | None:
@@ -97,8 +98,11 @@ def decision_in(folded: str) -> re.Match | None:
     False
     """
     for m in DECISION.finditer(folded):
-        window = folded[max(0, m.start() - 60):m.end() + 90]
-        if DECISION_OBJECT.search(window) and not _MANY_TEXTS.search(folded[m.end():m.end() + 80]):
+        window = folded[max(0, m.start() - 90):m.end() + 90]
+        many = _MANY_TEXTS.search(folded[m.end():m.end() + 80]) or re.search(r"\b(?:toutes|tous|all)\b", m.group()) or (
+            re.search(r"\bqu'(?:il|elle|ils|elles)\b", folded[max(0, m.start() - 12):m.start()])
+            and _MANY_TEXTS.search(folded[max(0, m.start() - 80):m.start()]))     # "quatre amendements, qu'il a toutes rejetées"
+        if DECISION_OBJECT.search(window) and not many:
             return m
     return None
 
