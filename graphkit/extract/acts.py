@@ -22,7 +22,7 @@ import datetime as dt
 import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
-from .counts import NUMBER, Tally, figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
+from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .context import act_dates
 from .dates import DateMention, shift
 from .gazetteer import Gazetteer, Mention, fold
@@ -124,7 +124,7 @@ class _Finder(Continuations):
         return acts
 
     def clauses(self, s: Sentence) -> list[tuple[int, int]]:
-        figures = [(s.start + x, s.start + y) for x, y in figure_spans(self.folded[s.start:s.end])]
+        figures = [(s.start + x, s.start + y) for x, y in vote_figure_spans(self.folded[s.start:s.end])]
         spans, pos = [], s.start
         for m in CLAUSE_SPLIT.finditer(self.folded, s.start, s.end):
             one_vote = any(y <= m.start() for _, y in figures) and any(x >= m.end() for x, _ in figures) and not (
@@ -215,7 +215,7 @@ class _Finder(Continuations):
             decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
-            decision = body if body and not _MANY.search(cf[body.end():body.end() + 40]) else None
+            decision = body if body and not _MANY.search(cf[body.end():body.end() + 80]) else None
         response = RESPONSE.search(cf) if stance is None else None
         if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "figure_spans", "figure_items", "NUMBER"]
+__all__ = ["parse_number", "GroupCount", "Tally", "find_groups", "find_tallies", "lone_figures", "figure_spans", "figure_items", "vote_figure_spans", "NUMBER"]
 
 #: Words that make up a number written out, in English and French (folded: no accents).
 _NUMBER_WORDS = (
@@ -161,6 +161,13 @@ def _label(word: str) -> str:
 def figure_items(folded: str) -> list[tuple[int, int, str]]:
     """Labelled figures as (start, end, side): "the five votes against" → (…, …, "no")."""
     return [(m.start(), m.end(), _label(m.group("label"))) for m in _ITEM.finditer(folded)]
+
+
+def vote_figure_spans(folded: str) -> list[tuple[int, int]]:
+    """Every labelled figure, with those whose voters are listed before the label ("15 délégations, dont …, ont voté
+    contre"): where a vote's figures lie, so a clause split never separates them."""
+    spans = [m.span() for rx in (_ITEM, _ITEM_APART, _ITEM_DASHED) for m in rx.finditer(folded)]
+    return sorted(spans)
 
 
 def figure_spans(folded: str) -> list[tuple[int, int]]:
