@@ -47,8 +47,8 @@ _LEAD = re.compile(
     r"representant\w*|delegation|delegue\w*|foreign minister|ministre des affaires etrangeres|minister) "
     r"(?:of |for |du |de la |de l'|des |de |d')(?:the )?)?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
-                         r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read |"
-                         r"delivered |presented |lu |presente |prononce |lit |took the floor)")
+                         r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read\b|"
+                         r"delivered\b|presented\b|lu\b|presente\b|prononce\b|lit\b|took the floor)")
 _LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi)\s*)*"
                           r"(?:au nom d|on behalf of|speaking for)")
 _LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
@@ -293,6 +293,11 @@ class _Finder(Continuations):
 
         if lead is None and not votey and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and groups:
             lead = members[0].iso3
+        opening = re.match(r"\W*(?:speaking|s'exprimant|parlant)\s+(?:for|on behalf of|au nom d(?:e|es|'))\s+[^,;]{3,60},\s*", cf)
+        if lead is None and not votey and opening:     # "Speaking for 53 countries, Cuba said …"
+            lead = next((m.iso3 for m in mentions if m.start - a >= opening.end() - 1 and self.actor_capable(m)), None)
+            if lead is not None:
+                members = [m for m in mentions if m.iso3 == lead][:1] + [m for m in members if m.iso3 != lead]
         speaker_word = re.search(r"\b(?:ambassador|ambassadeur|ambassadrice|we|nous|our|notre)\b", cf)
         if lead is None and self.source_state and not votey and kind_kw in ("joint_statement", "joint_letter") and \
                 speaker_word and speaker_word.start() < pivot - a and not any(m.start - a < speaker_word.start() for m in mentions):
@@ -388,6 +393,12 @@ class _Finder(Continuations):
         confidence = 0.4 + 0.1 * bool(kind_kw) + 0.1 * bool(forum) + 0.1 * bool(date) \
             + 0.1 * bool(count or member_codes or tally) + 0.15 * bool(target)
         act.confidence = min(confidence, 0.95)
+        after = re.search(r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b",
+                          cf[:max(0, pivot - a)])
+        if after is not None and date is not None and date.value is not None:
+            relative = [d for d in act_dates(self.dated[a:b], self.published) if d.value is None and d.end <= after.end() + 2]
+            if relative:          # "Today's action came two days after the Assembly adopted …": the after-clause's act
+                date = DateMention(a + relative[0].start, a + relative[0].end, None, "day", relative[0].anchor_offset)
         anchor = date if date is not None and date.value is None else None
         if anchor is not None and (re.match(r"\W*(?:\w+\s+){0,3}?(?:days?|weeks?|jours?|semaines?)\s+(?:after|apres)\b", cf) or re.search(
                 r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b", cf[:max(0, pivot - a)])):
@@ -510,9 +521,9 @@ class _Finder(Continuations):
             act.date, act.date_precision = str(year + draft.anchor.anchor_offset), "year"
             if anchor is not None and act.forum is None:
                 act.forum = anchor.forum
-        elif draft.anchor is not None and act.date is None and draft.anchor.anchor_offset == 0 and idx > 0 and \
-                self.drafts[idx - 1].act.date_precision in ("month", "year"):
-            prev = self.drafts[idx - 1].act     # "Cuba answered it the same day", after a statement "in June"
+        elif draft.anchor is not None and act.date is None and draft.anchor.anchor_offset == 0 and \
+                self.main_act_before(idx) is not None and self.main_act_before(idx).date_precision in ("month", "year"):
+            prev = self.main_act_before(idx)    # "Cuba answered it the same day", after a statement "in June"
             act.date, act.date_precision = prev.date, prev.date_precision
         elif draft.anchor is not None and act.date is None:
             anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
@@ -549,6 +560,16 @@ class _Finder(Continuations):
             act.stance = "criticise"
         if not act.topics:
             act.topics = self.fallback_topics(act, idx)
+
+    def main_act_before(self, idx: int) -> Act | None:
+        """The act a relative date counts from: the first dated act of the last sentence before this act's that reports
+        one (not an act recalled in passing in that sentence, "up from 23 states … a year ago")."""
+        draft = self.drafts[idx]
+        earlier = [d for d in self.drafts[:idx] if d.act.date and d.origin < draft.origin]
+        if not earlier:
+            return None
+        latest = max(d.origin for d in earlier)
+        return next(d.act for d in earlier if d.origin == latest)
 
     def fallback_topics(self, act: Act, idx: int) -> list[str]:
         """The topic of the act's target, else the topics of the act it follows, else the text's headings."""

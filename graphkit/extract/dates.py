@@ -140,6 +140,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     [('2020-08', 'month'), ('2020-09', 'month'), ('2020-09-03', 'day')]
     >>> [(d.value, d.anchor_offset) for d in find_dates("deux jours plus tot la haute-commissaire", pub)]
     [(None, -2)]
+    >>> [d.iso() for d in find_dates("last september", pub)]
+    ['2019-09']
     >>> [d.iso() for d in find_dates("vetoed on oct. 24; on thursday declared", pub)]
     ['2019-10-24', '2020-09-10']
     >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("quelques heures plus tot ; a year earlier", pub)]
@@ -160,7 +162,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
             if precision == "day":
                 value = _past(year, month, _day(groups["d"]), published, bool(groups.get("last")))
             elif precision == "month":
-                value = _past(year, month, 1, published.replace(day=1), bool(groups.get("last")))
+                last = bool(groups.get("last")) or m.group().startswith("last")     # "last July", written in July
+                value = _past(year, month, 1, published.replace(day=1), last)
             else:
                 value = dt.date(year, 1, 1)
             if value is not None:
