@@ -43,7 +43,7 @@ _SUPPORTED_IT = re.compile(r"\b(?:l'ont|l'avaient|l'a) (?:soutenu|appuye|approuv
 _ABUSES = re.compile(r"\b(?:abuses?|violations?|repression|crackdown|persecution|atrocit\w*|exactions|detentions?|"
                      r"inquietudes|concerns?|preoccupations)\b")
 #: A speaker named by a possessive ("Its foreign ministry spokesperson", "Son porte-parole"): the state named just before.
-_POSSESSIVE_SPEAKER = re.compile(r"^\W*(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w*|porte-parole|ministry|ministere|"
+_POSSESSIVE_SPEAKER = re.compile(r"^\W*(?:[\w-]+\s*,\s*)?(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w*|porte-parole|ministry|ministere|"
                                  r"ambassador|ambassadeur|envoy|representative|representant|delegation|government|gouvernement|diplomatie)\b")
 #: Words of a reply naming what it answers, and the kinds of act they name.
 _ANSWERED = [

@@ -202,7 +202,7 @@ _ITEM_APART = re.compile(
 
 #: "2 - Eritrea and Venezuela - against", "cinq – l'Arménie, l'Inde – contre": voters between dashes.
 _ITEM_DASHED = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+[\u2013\u2014-]\s+[^\u2013\u2014.;]{3,120}?\s+[\u2013\u2014-]\s+"
-                          r"(?P<label>against|in\s+favou?r|for|contre|pour|abstained|abstentions?)\b")
+                          r"(?:(?:voted|voting|ont\s+vote)\s+)?(?P<label>against|in\s+favou?r|for|contre|pour|abstained|abstentions?)\b")
 
 
 def lone_figures(folded: str) -> dict[str, int]:
