@@ -294,7 +294,7 @@ class Continuations(Passage):
                     last = answered
                 break
         kinds = [rx.search(f) for _, rx in KIND_PATTERNS]
-        if find_groups(f) or find_tallies(f) or VETO_ACT.search(f) or \
+        if find_groups(f) or find_tallies(f) or {"yes", "no"} <= set(lone_figures(f)) or VETO_ACT.search(f) or \
                 any(k and not _KIND_REFERENCE.search(f[max(0, k.start() - 12):k.end() + 8]) for k in kinds):
             return False
         who = self.speaker(s.start, s.end)

@@ -125,6 +125,8 @@ _TALLY_RES = [
                 r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"), "labelled"),
     # the vote was 9-3 / voted 141-5 / by a vote of 13-2
     (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by)\s+(?<![\d-])(\d{1,3})-(\d{1,3})(?![\d-])"), "by"),
+    # the council had voted 32 to 2 / a voté par 32 contre 2
+    (re.compile(r"\bvoted\s+" + _N + r"\s+to\s+" + _N + r"(?!\s*(?:per\s*cent|%))" + _ABST), "by"),
 ]
 #: Words saying the draft was turned down by a majority: then "by 19 votes to 17" puts the 19 among the noes.
 #: A veto is not a rejection by the majority ("vetoed … 9-3": the 9 are the yeses).
@@ -278,6 +280,8 @@ def find_tallies(folded: str) -> list[Tally]:
     [(141, 5, 35)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("russia vetoed the draft; the vote was 9-3")]
     [(9, 3, None)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("the council had voted 32 to 2 to set up a commission")]
+    [(32, 2, None)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("gathering six votes in favour against seven opposed, with two abstentions")]
     [(6, 7, 2)]
     """
