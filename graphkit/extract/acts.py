@@ -209,8 +209,10 @@ class _Finder(Continuations):
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
-        if decision is not None and re.search(r"rejet|reject|dismiss|refus", decision.group()) and any(
-                m.start - a < decision.start() and self.actor_capable(m) for m in mentions) and not re.search(
+        if decision is not None and re.search(r"rejet|reject|dismiss|refus", decision.group()) and (any(
+                m.start - a < decision.start() and self.actor_capable(m) for m in mentions) or re.search(
+                r"\b(?:its|their|sa|son|leur)\s+(?:delegation|representative|representant\w*|government|gouvernement|ambassad\w*)\b",
+                cf[:decision.start()])) and not re.search(
                 r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", cf[:decision.start()]):
             decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
         if decision is None and not kind_kw and not veto and self.figures_follow(i):

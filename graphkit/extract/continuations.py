@@ -299,8 +299,8 @@ class Continuations(Passage):
             return False
         who = self.speaker(s.start, s.end)
         if who is None and _POSSESSIVE_SPEAKER.match(f) and i > 0:     # "Beijing has answered … Its spokesperson brushed …"
-            before = {m.iso3 for m in self.in_span(self.sents[i - 1].start, self.sents[i - 1].end) if self.actor_capable(m)}
-            who = before.pop() if len(before) == 1 else None
+            before = [m.iso3 for m in self.in_span(self.sents[i - 1].start, self.sents[i - 1].end) if self.actor_capable(m)]
+            who = before[0] if before else None      # the subject of the sentence before: its first state
         if who is None or not (SPEECH.search(f) or RESPONSE.search(f) or STANCE_PATTERNS["reject"].search(f)):
             return False
         if _INTRODUCING.search(f):
