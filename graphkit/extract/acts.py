@@ -13,7 +13,8 @@ or a state voting for the text criticises the target.
 States come only from the gazetteer's mentions in the text. A vote's target is the state its text concerns
 (found through the act's topics: a resolution "on Syria", "Crimea" → Russia), never a sponsor or a voter; the
 target of other acts is the state the sentence criticises or defends, else the topic's state, else the target
-of the act answered — and only ever among the states the text names.
+of the act answered — and only ever among the states the text names. Joining drafts into acts and completing
+them at the end is :mod:`graphkit.extract.drafts`; sentences that continue an act, :mod:`graphkit.extract.continuations`.
 """
 from __future__ import annotations
 
@@ -22,20 +23,19 @@ import datetime as dt
 import re
 
 from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
+from .drafts import TOP_TOPIC as _TOP_TOPIC, Drafts
 from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .context import act_dates
-from .dates import DateMention, shift
-from .gazetteer import Gazetteer, Mention, fold
+from .dates import DateMention
+from .gazetteer import Gazetteer, Mention
 from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SUBJECT_BEFORE, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
-from .votes import _MANY_TEXTS as _MANY, BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, complete_tally, decision_in, drafters, vetoers
+from .votes import _MANY_TEXTS as _MANY, BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, decision_in, drafters, vetoers
 
 __all__ = ["find_acts"]
 
-#: The scheme's top concept: the topic of an act about which the text names nothing more precise.
-_TOP_TOPIC = "human-rights"
 
 _GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
 _JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
@@ -59,7 +59,6 @@ _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been
 _PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
 _BY = re.compile(r"\b(?:par|by)\s+(?:la |le |les |l'|the )?$")
 _INCLUDING = re.compile(r"(?:\(\s*dont|\bdont|\bincluding|\bnotamment|\bamong them|\bparmi lesquels|\bsuch as)\b")
-_DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint )?(?:statement|declaration|letter|lettre|texte|text)\b")
 #: Several texts voted in one sentence, each with its figures.
 _ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le premier|le second|la premiere|la seconde|"
                          r"le deuxieme|la deuxieme|l'un|l'autre|(?:two|three|deux|trois) (?:amendments|amendements|drafts|projets|texts|textes)|"
@@ -76,7 +75,7 @@ _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|ana
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
-class _Finder(Continuations):
+class _Finder(Continuations, Drafts):
     """One pass over a text's sentences (see the module's docstring)."""
 
     # -- the pass ----------------------------------------------------------------
@@ -423,14 +422,6 @@ class _Finder(Continuations):
                 draft.repeat = earlier[0]
         return draft
 
-    def topic_target(self, slug: str) -> str | None:
-        """The state an act on this topic is aimed at, if the text names it; else the topic's own state, if named
-        (a text on Ukraine that never names Russia is about Ukraine)."""
-        for code in (self.topics.target_of(slug), self.topics.states.get(slug)):
-            if code and code in self.named_any:
-                return code
-        return None
-
     def figures_follow(self, i: int) -> bool:
         """True when the sentence after ``i`` gives a vote's figures: a tally, or a yes figure and another."""
         if i + 1 >= len(self.sents) or self.sents[i + 1].heading:
@@ -479,134 +470,6 @@ class _Finder(Continuations):
         if pool:
             return pool[0].iso3
         return None
-
-    # -- joining drafts ----------------------------------------------------------
-    def add(self, draft: Draft) -> None:
-        prev = self.last
-        if prev is not None and self.same_act(prev, draft):
-            self.merge(prev, draft)
-            return
-        self.drafts.append(draft)
-        self.last = draft
-
-    def same_act(self, prev: Draft, new: Draft) -> bool:
-        p, n = prev.act, new.act
-        if new.sentence - prev.sentence > 2 or new.sentence == prev.sentence or p.kind == "vote" or n.kind == "vote":
-            return False
-        if p.stance != n.stance or (n.target and p.target and n.target != p.target):
-            return False
-        if p.date and n.date and p.date != n.date:
-            return False
-        same_count = n.count is not None and n.count == p.count
-        definite = _DEFINITE.search(fold(n.evidence[0].text)) and (n.count is None or p.count is None or same_count)
-        return bool(same_count or definite)
-
-    def merge(self, prev: Draft, new: Draft) -> None:
-        p, n = prev.act, new.act
-        for name in ("forum", "date", "date_precision", "target", "count", "count_qualifier", "lead"):
-            if getattr(p, name) is None and getattr(n, name) is not None:
-                setattr(p, name, getattr(n, name))
-        if p.kind == "joint_statement" and n.kind == "joint_letter":
-            p.kind = "joint_letter"
-        p.members += [c for c in n.members if c not in p.members and c != p.target]
-        p.topics += [t for t in n.topics if t not in p.topics]
-        p.evidence += n.evidence
-        p.confidence = min(0.95, max(p.confidence, n.confidence) + 0.05)
-        prev.sentence = new.sentence
-
-    def finish(self, draft: Draft) -> None:
-        act = draft.act
-        idx = self.drafts.index(draft)
-        if draft.anchor is not None and act.date is None and draft.anchor.precision == "year":
-            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date), None)   # "a year earlier"
-            year = int(anchor.date[:4]) if anchor is not None else self.published.year
-            act.date, act.date_precision = str(year + draft.anchor.anchor_offset), "year"
-            if anchor is not None and act.forum is None:
-                act.forum = anchor.forum
-        elif draft.anchor is not None and act.date is None and draft.anchor.anchor_offset == 0 and \
-                self.main_act_before(idx) is not None and self.main_act_before(idx).date_precision in ("month", "year"):
-            prev = self.main_act_before(idx)    # "Cuba answered it the same day", after a statement "in June"
-            act.date, act.date_precision = prev.date, prev.date_precision
-        elif draft.anchor is not None and act.date is None:
-            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
-                           and (d.anchor is None or d.anchor != draft.anchor)), None)   # not a sibling counted alike
-            if anchor is not None:
-                act.date = shift(dt.date.fromisoformat(anchor.date), draft.anchor.anchor_offset).isoformat()
-                act.date_precision = "day"
-                if act.forum is None:
-                    act.forum = anchor.forum
-            else:           # no earlier act to count from: "la veille", "two days earlier" count from the publication
-                act.date = shift(self.published, draft.anchor.anchor_offset).isoformat()
-                act.date_precision = "day"
-        if act.kind == "vote":
-            act.tally = complete_tally(draft.tally, draft.figures, act.positions, draft.some_only, draft.veto)
-            if act.date is None and draft.anchor is None:
-                forum = act.forum or self.only_forum
-                same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
-                             and d.act.forum == forum and draft.origin - d.origin <= 3), None)
-                if same is not None:
-                    act.date, act.date_precision = same.date, same.date_precision
-        if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter", "call"):
-            act.forum = self.only_forum
-            act.confidence = max(0.1, act.confidence - 0.05)
-        if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
-            act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.forum
-                              and draft.origin - d.origin <= 3 and not d.veto and not draft.veto), None)
-        if act.target is None:
-            act.target = self.context_target(act, idx)
-            if act.target is not None:
-                act.confidence = max(0.1, act.confidence - 0.1)
-        if act.target in act.members and act.kind not in ("statement",):
-            act.members.remove(act.target)
-        if act.kind == "mechanism" and act.stance is None and act.target:
-            act.stance = "criticise"
-        if not act.topics:
-            act.topics = self.fallback_topics(act, idx)
-
-    def main_act_before(self, idx: int) -> Act | None:
-        """The act a relative date counts from: the first dated act of the last sentence before this act's that reports
-        one (not an act recalled in passing in that sentence, "up from 23 states … a year ago")."""
-        draft = self.drafts[idx]
-        earlier = [d for d in self.drafts[:idx] if d.act.date and d.origin < draft.origin]
-        if not earlier:
-            return None
-        latest = max(d.origin for d in earlier)
-        return next(d.act for d in earlier if d.origin == latest)
-
-    def fallback_topics(self, act: Act, idx: int) -> list[str]:
-        """The topic of the act's target, else the topics of the act it follows, else the text's headings."""
-        slug = self.topics.topic_of_target(act.target)
-        if slug:
-            return [slug]
-        for d in reversed(self.drafts[:idx]):
-            if d.act.topics and d.act.target == act.target and act.kind != "call":   # a call says what it is about
-                return list(d.act.topics)
-        headings = [(h.start, h.end) for h in self.sents if h.heading]
-        found = self.topics_of(headings, set(act.members)) if headings else []
-        return found or [_TOP_TOPIC]      # always a concept of the scheme: at least its top concept
-
-    def context_target(self, act: Act, idx: int) -> str | None:
-        members = set(act.members) | ({act.lead} if act.lead else set())
-        members |= {c for codes in (act.positions or {}).values() for c in codes}
-        for topic in act.topics:
-            code = self.topic_target(topic)
-            if code and (act.kind == "vote" or code not in members):
-                return code
-        for ev in act.evidence[1:]:
-            for m in self.in_span(ev.start, ev.end):
-                if m.iso3 not in members:
-                    return m.iso3
-        if act.kind in ("open_letter", "joint_statement", "joint_letter", "call", "vote"):
-            # acts of one story answer each other: the nearest earlier act's target ("une contre-déclaration")
-            earlier = [d.act.target for d in reversed(self.drafts[:idx]) if d.act.target and
-                       (act.kind == "vote" or d.act.target not in members)]
-            if earlier:
-                return earlier[0]
-            if act.kind != "vote":
-                ranked = [code for code, _ in self.named.most_common() if code not in members]
-                return ranked[0] if ranked else None
-        return None
-
 
 def find_acts(text: str, sents: list[Sentence], published: dt.date, gazetteer: Gazetteer,
               topics: TopicFinder | None = None) -> list[Act]:
