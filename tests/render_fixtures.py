@@ -21,6 +21,7 @@ signature left out), derived by hand from the four acts:
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,6 @@ def wait_ready(target, timeout_ms: int = 30_000) -> None:
     Content-Security-Policy forbids (no ``unsafe-eval``): it failed whenever the page was not ready
     at the first look. ``evaluate`` runs through the browser's protocol and is not subject to it.
     """
-    import time
-
     deadline = time.monotonic() + timeout_ms / 1000
     while not target.evaluate("() => window.graphkitReady === true"):
         if time.monotonic() > deadline:

@@ -32,7 +32,7 @@ from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SUBJECT_BE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
-from .votes import _MANY_TEXTS as _MANY, BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, decision_in, drafters, vetoers
+from .votes import BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, decision_in, drafters, on_many_texts, vetoers
 
 __all__ = ["find_acts"]
 
@@ -71,6 +71,8 @@ _IN_TURN = re.compile(r"\b(?:a son tour|in turn|in response|in reply|en reponse|
 #: The same act done again, earlier: "comme elles l'avaient fait trois jours plus tôt", "as they had done in July".
 _AGAIN = re.compile(r"\b(?:comme (?:ils|elles|il|elle) l'(?:avai(?:en)?t|a|ont) (?:deja )?fait|as (?:they|it|he|she) (?:had|did|has) "
                     r"(?:already )?(?:done)?)\b")
+#: "two days after", "une semaine jour pour jour après": the act of the clause that follows came first.
+_DAYS_AFTER = re.compile(r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b")
 _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
@@ -198,7 +200,7 @@ class _Finder(Continuations, Drafts):
         cf = self.folded[a:b]
         whole = (a, b) == (s.start, s.end)
         stance, v = stance_of(cf, s.lemmas if whole else None)
-        kind_kw = next((k for k, rx in KIND_PATTERNS if rx.search(cf)), None) or kind_hint
+        kind_kw, kind_match = next(((k, m) for k, rx in KIND_PATTERNS for m in [rx.search(cf)] if m), (kind_hint, None))
         tallies = find_tallies(cf)
         figures = lone_figures(cf)
         if not tallies and {"yes", "no"} <= set(figures):     # "passed with 20 in favour and 22 abstentions; the five votes against …"
@@ -216,7 +218,7 @@ class _Finder(Continuations, Drafts):
             decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
-            decision = body if body and not _MANY.search(cf[body.end():body.end() + 80]) else None
+            decision = body if body and not on_many_texts(cf, body) else None
         response = RESPONSE.search(cf) if stance is None else None
         if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):
             return None
@@ -225,8 +227,7 @@ class _Finder(Continuations, Drafts):
         elif stance == "criticise" and RESPONSE.search(cf[v:v + 60]) and RESPONSE.search(cf[v:v + 60]).start() < 40:
             stance = "support"       # "dénonçant toute ingérence", "condemned interference in China's internal affairs"
             v = RESPONSE.search(cf).start()
-        kind_at = next((rx.search(cf) for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), None) \
-            or re.search(r"\b(?:statement|declaration|letter|lettre)\b", cf)
+        kind_at = kind_match or re.search(r"\b(?:statement|declaration|letter|lettre)\b", cf)
         if stance and kind_at and 0 <= v < kind_at.start() and not any(g.start < v for g in groups) \
                 and not any(m.start - a < v for m in mentions):
             # "We welcome the statement read by X …, which urged China to …": the act's stance is its own words'
@@ -239,7 +240,7 @@ class _Finder(Continuations, Drafts):
                 stance, v = None, -1     # "Notre organisation se félicite de la déclaration …": the act's stance comes after
         pivot = a + (v if v >= 0 else 0)
         if kind_kw and v < 0:
-            pivot = a + next((rx.search(cf).start() for k, rx in KIND_PATTERNS if k == kind_kw and rx.search(cf)), b - a)
+            pivot = a + (kind_match.start() if kind_match else b - a)
         votey = bool(tallies or any(vote_clauses.values()) or veto or (decision and kind_kw != "mechanism") or len(figures) >= 2)
         if (decision or veto) and v < 0:
             pivot = a + (veto or decision).start()
@@ -394,15 +395,13 @@ class _Finder(Continuations, Drafts):
         confidence = 0.4 + 0.1 * bool(kind_kw) + 0.1 * bool(forum) + 0.1 * bool(date) \
             + 0.1 * bool(count or member_codes or tally) + 0.15 * bool(target)
         act.confidence = min(confidence, 0.95)
-        after = re.search(r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b",
-                          cf[:max(0, pivot - a)])
+        after = _DAYS_AFTER.search(cf[:max(0, pivot - a)])
         if after is not None and date is not None and date.value is not None:
             relative = [d for d in act_dates(self.dated[a:b], self.published) if d.value is None and d.end <= after.end() + 2]
             if relative:          # "Today's action came two days after the Assembly adopted …": the after-clause's act
                 date = DateMention(a + relative[0].start, a + relative[0].end, None, "day", relative[0].anchor_offset)
         anchor = date if date is not None and date.value is None else None
-        if anchor is not None and (re.match(r"\W*(?:\w+\s+){0,3}?(?:days?|weeks?|jours?|semaines?)\s+(?:after|apres)\b", cf) or re.search(
-                r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b", cf[:max(0, pivot - a)])):
+        if anchor is not None and (re.match(r"\W*(?:\w+\s+){0,3}?" + _DAYS_AFTER.pattern, cf) or after is not None):
             # "two days after Moscow vetoed", "Ce vote intervient une semaine après que la Russie a bloqué": the act
             # in the "after" clause came first
             anchor = DateMention(anchor.start, anchor.end, None, "day", -anchor.anchor_offset)

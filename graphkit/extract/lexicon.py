@@ -134,9 +134,10 @@ REPLY_OBJECT = re.compile(r"\b(the (?:text|draft|resolution|vote|statement|lette
                           r"(?:ces|les) accusations|ce (?:double )?veto|the (?:double )?veto)\b")
 #: Words right before the state a text is about ("the resolution on the situation of human rights in Eritrea",
 #: "le texte consacré à la République islamique d'Iran"): that state is the subject, not a voter or a speaker.
-SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
-                            r"relati\w* (?:a|au|aux|to)|consacre\w* (?:a|au|aux)|portant sur)\s+(?:[\w'-]+\s+){0,9}?"
-                            r"(?:in|en|au|aux|of|du|de|de la|des|d'|a)?\s*(?:the\s+|la\s+|le\s+|l')?$")
-#: Where a text's subject is named: the words after "a resolution on", "le texte consacré à".
-SUBJECT_PHRASE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion|debat|debate|discussion)\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|"
-                            r"relati\w* (?:a|au|aux|to)|consacre\w* (?:a|au|aux)|portant sur)\s+(?P<subject>[^.;()]{3,100})")
+_ABOUT = (r"\s+(?:de resolution\s+)?(?:on|sur|concerning|regarding|relati\w* (?:a|au|aux|to)|consacre\w* (?:a|au|aux)|"
+          r"portant sur)\s+")
+SUBJECT_BEFORE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion)" + _ABOUT +
+                            r"(?:[\w'-]+\s+){0,9}?(?:in|en|au|aux|of|du|de|de la|des|d'|a)?\s*(?:the\s+|la\s+|le\s+|l')?$")
+#: Where a text's subject is named: the words after "a resolution on", "le texte consacré à", "un débat sur".
+SUBJECT_PHRASE = re.compile(r"\b(?:resolution|text|draft|projet|texte|motion|debat|debate|discussion)" + _ABOUT +
+                            r"(?P<subject>[^.;()]{3,100})")

@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import Mention
 
-__all__ = ["DECISION", "BODY_ACTS", "VETO_ACT", "VETO_AFTER", "DRAFTED_BY", "DRAFTED_ADJ", "SPONSOR_MARKS", "NOT_SUBJECT",
+__all__ = ["DECISION", "BODY_ACTS", "on_many_texts", "VETO_ACT", "VETO_AFTER", "DRAFTED_BY", "DRAFTED_ADJ", "SPONSOR_MARKS", "NOT_SUBJECT",
            "decision_in", "drafters", "vetoers", "complete_tally", "SOME_ONLY"]
 
 _BODY = (r"(?:council|conseil|assembly|assemblee|committee|commission|body|organe|it|il|elle|they|ils|members|membres|"
@@ -99,12 +99,23 @@ def decision_in(folded: str) -> re.Match | None:
     """
     for m in DECISION.finditer(folded):
         window = folded[max(0, m.start() - 90):m.end() + 90]
-        many = _MANY_TEXTS.search(folded[m.end():m.end() + 80]) or re.search(r"\b(?:toutes|tous|all)\b", m.group()) or (
-            re.search(r"\bqu'(?:il|elle|ils|elles)\b", folded[max(0, m.start() - 12):m.start()])
-            and _MANY_TEXTS.search(folded[max(0, m.start() - 80):m.start()]))     # "quatre amendements, qu'il a toutes rejetées"
-        if DECISION_OBJECT.search(window) and not many:
+        if DECISION_OBJECT.search(window) and not on_many_texts(folded, m):
             return m
     return None
+
+
+def on_many_texts(folded: str, m: re.Match) -> bool:
+    """True when the decision ``m`` is taken on many texts at once: a summary of a session, not one vote.
+
+    Examples
+    --------
+    >>> t = "le conseil a examine quatre amendements, qu'il a toutes rejetees"
+    >>> on_many_texts(t, DECISION.search(t)), on_many_texts("it adopted the resolution", DECISION.search("it adopted the resolution"))
+    (True, False)
+    """
+    return bool(_MANY_TEXTS.search(folded[m.end():m.end() + 80]) or re.search(r"\b(?:toutes|tous|all)\b", m.group()) or (
+        re.search(r"\bqu'(?:il|elle|ils|elles)\b", folded[max(0, m.start() - 12):m.start()])
+        and _MANY_TEXTS.search(folded[max(0, m.start() - 80):m.start()])))     # "quatre amendements, qu'il a toutes rejetées"
 
 
 def drafters(folded: str, mentions: list[Mention], start: int = 0) -> tuple[list[str], set[int]]:
