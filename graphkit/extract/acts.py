@@ -22,7 +22,7 @@ import copy
 import datetime as dt
 import re
 
-from .continuations import CLAUSE_SPLIT, Continuations, Draft, stance_of
+from .continuations import CLAUSE_SPLIT, SAME_RESULT, Continuations, Draft, stance_of
 from .drafts import TOP_TOPIC as _TOP_TOPIC, Drafts
 from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .context import act_dates
@@ -53,6 +53,9 @@ _LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parl
                           r"(?:au nom d|on behalf of|speaking for)")
 _LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
                             r"|(?:prenant|a pris|ayant pris) la tete|pour (?:le|ce) groupe)\b")
+#: Speaking for a group whose size is not given: "au nom d'un autre groupe de pays", "on behalf of a group of states".
+_BEHALF_GROUP = re.compile(r"\b(?:au nom d'|au nom de|on behalf of)\s*(?:un |une |a |an |the )?(?:autre |other |large |vaste |broad |"
+                           r"second |deuxieme )?(?:groupe|group|coalition)\b")
 _ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
 _LED_SUFFIX = re.compile(r"^-led\b")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
@@ -74,6 +77,12 @@ _AGAIN = re.compile(r"\b(?:comme (?:ils|elles|il|elle) l'(?:avai(?:en)?t|a|ont) 
 #: "two days after", "une semaine jour pour jour après": the act of the clause that follows came first.
 _DAYS_AFTER = re.compile(r"(?:days?|weeks?|jours?|semaines?)\s+(?:jour pour jour\s+|exactly\s+|to the day\s+)?(?:after|apres)\b")
 _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|analogue|du meme type)\b")
+#: A state named as the owner of a position or of internal affairs is the one defended, not a speaker.
+_WHOSE_VIEW = re.compile(r"\b(?:position|these|point de vue|ligne|version|arguments?|view|views|line|stance|"
+                         r"affaires interieures|internal affairs)\s+(?:officielle\s+|officials?\s+)?(?:de la |de l'|du |des |de |d'|of )(?:the )?$")
+#: An act of the same kind as the one before, named as such: "une déclaration semblable", "a similar letter".
+_SIMILAR_KIND = re.compile(r"\b(?:(?:similar|comparable|analogous|parallel) (?:joint )?(?:statement|declaration|letter)|"
+                           r"(?:declaration|lettre)s? (?:semblable|similaire|analogue|comparable)s?)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
@@ -106,6 +115,8 @@ class _Finder(Continuations, Drafts):
                     continue
                 if draft is not None:
                     self.add(draft)
+                    if draft.act.kind == "vote":
+                        self.same_result(i, s, draft)     # "…, the same result as in July 2019"
                     if draft.repeat is not None:
                         act = copy.deepcopy(draft.act)
                         act.date = act.date_precision = None
@@ -271,8 +282,8 @@ class _Finder(Continuations, Drafts):
                                   r"foreign|minister|mission|president|spokes))", self.folded[m.end:m.end + 40])
             if m.iso3 == lead or in_list or by_agent:
                 members.append(m)
-            elif possessive:
-                candidates.append(m)
+            elif possessive or _WHOSE_VIEW.search(self.folded[max(a, m.start - 40):m.start]):
+                candidates.append(m)      # "reprenant la position de Pékin": the state whose line is taken up
             elif votey or (passive and rel < v):
                 candidates.append(m)
             elif rel < v or (v < 0 and rel < pivot - a):
@@ -326,12 +337,20 @@ class _Finder(Continuations, Drafts):
             stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
         if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
             stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
-        if stance is None and (_SIMILAR.search(cf) or re.match(r"\W*(?:(?:up|down) from|compared (?:with|to)|contre seulement)\b", cf)) \
-                and self.drafts:
+        similar_kind = _SIMILAR_KIND.search(cf)
+        if similar_kind and stance is not None and not (groups and v < groups[0].start):
+            similar_kind = None      # "a similar statement by 22 countries had urged China …": its own stance
+        if self.drafts and (similar_kind or stance is None and (_SIMILAR.search(cf) or re.match(
+                r"\W*(?:(?:up|down) from|compared (?:with|to)|contre seulement)\b", cf))):
             like = self.drafts[-1].act         # "a similar statement": the stance and topics of the act it resembles
+            if similar_kind:
+                like = next((d.act for d in reversed(self.drafts) if d.act.kind in ("joint_statement", "joint_letter")), like)
             stance = like.stance
-            if topics == [] or topics == [_TOP_TOPIC]:
+            own = self.topics_of([(a, b)], skip)
+            if topics == [] or topics == [_TOP_TOPIC] or (similar_kind and not own):
                 topics = list(like.topics)
+            if similar_kind and like.target and not any(m.iso3 == target for m in candidates):
+                target = like.target
         experts = _EXPERTS.search(cf) if (kind_kw == "call" or stance == "criticise") and not votey and count is None \
             and not kind_kw in ("joint_statement", "joint_letter", "open_letter") else None
         if experts is not None:     # "50 independent experts of the United Nations called for …": a call, aimed at the state named
@@ -360,6 +379,10 @@ class _Finder(Continuations, Drafts):
             member_codes = []
         if kind == "mechanism" and stance is None and target is not None:
             stance = "criticise"
+        answered = self.last.act if self.last is not None and i - self.last.sentence <= 3 else None
+        if kind in ("joint_statement", "joint_letter") and answered is not None and answered.target == target and \
+                {stance, answered.stance} == {"support", "criticise"} and not self.topics_of([(a, b)], skip):
+            topics = list(answered.topics)      # a counter-statement is about what the statement it answers was about
         tally = None
         if kind == "vote":
             count, stance = None, None
@@ -382,7 +405,9 @@ class _Finder(Continuations, Drafts):
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
         if forum is None and (veto or vetoing):
             forum = "Security Council"
-        date = self.date_of(a, b) or next((d for d in (self.date_of(x, y) for x, y in context) if d), None)
+        same = SAME_RESULT.search(cf)       # "… the same result as in July 2019": that date is the earlier vote's
+        date = self.date_of(a, a + same.start() if same else b) or next((d for d in (self.date_of(x, y) for x, y in context)
+                                                                          if d and not same), None)
         if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(cf) or (
                 i > 0 and _IN_TURN.search(self.folded[self.sents[i - 1].start:self.sents[i - 1].end]))):
             date = DateMention(a, a, None, "day", 0)      # "Prenant la parole à son tour, Cuba …": the day of the act answered
@@ -448,7 +473,7 @@ class _Finder(Continuations, Drafts):
             return "statement"
         if kind_kw == "joint_letter" and (count or len(members) >= 2):
             return "joint_letter"
-        if kind_kw == "joint_statement" or count or len(members) >= 2:
+        if kind_kw == "joint_statement" or count or len(members) >= 2 or _BEHALF_GROUP.search(cf):
             return "joint_statement" if kind_kw != "joint_letter" else "joint_letter"
         if len(members) == 1 and (SPEAKER.search(cf) or stance == "reject"):
             return "statement"

@@ -9,10 +9,12 @@ text criticises the target. :class:`Continuations` holds these rules; :mod:`grap
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
 from .counts import figure_items, figure_spans, find_groups, find_tallies, lone_figures
+from .context import act_dates
 from .dates import DateMention
 from .gazetteer import fold
 from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
@@ -31,7 +33,8 @@ _STARTS_WITH_TEXT = re.compile(r"^\W*(?:the|this|that|it|la|le|cette|ce|l')\s*(?
                                r"projet|measure|proposal|vote|procedural vote|mesure)\b|^\W*(?:it|il|elle)\b")
 #: A sentence opening on another text than the one just voted ("A rival Russian draft then fell short", "Dans la
 #: foulée, un texte concurrent …"): its figures are that text's, a new vote.
-NEW_DRAFT = re.compile(r"^\W*(?:[\w']+\W+){0,4}?(?:a|an|another|un|une|un autre|une autre)\s+(?:[\w.'-]+\s+){0,3}?"
+NEW_DRAFT = re.compile(r"^\W*(?:[\w']+\W+){0,4}?(?:a|an|another|un|une|un autre|une autre)\s+"
+                       r"(?!(?:vote|ete|rejete|adopte|approuve|soutenu|appuye|juge|qualifie|denonce)\b)(?:[\w.'-]+\s+){0,3}?"
                        r"(?:draft|text|resolution|proposal|projet|texte|proposition)\b|"
                        r"^\W*(?:(?:quant|pour|as for|for)\s+)?(?:au |le |la |the )?(?:premier|deuxieme|second|troisieme|quatrieme|"
                        r"cinquieme|first|third|fourth|fifth|dernier|last)\b(?!\s+(?:time|fois))")
@@ -53,6 +56,12 @@ _ANSWERED = [
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
 _QUOTED = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d|\u00ab[^\u00bb]{3,}\u00bb')
 _KIND_REFERENCE = re.compile(r"\b(?:the|this|that|its|la|cette|le|ce|sa) (?:first |second |\w+ )?(?:letter|statement|lettre|declaration)\b")
+#: After a state's vote, the states that voted with it: "aux côtés notamment de la Chine", "along with Cuba".
+_ALONGSIDE = re.compile(r"\b(?:aux cotes (?:notamment |entre autres )?(?:de|du|des|d')|alongside|along with|together with|de concert avec|"
+                        r"tout comme|as did|de meme que|ainsi que)\b")
+#: A vote said to repeat an earlier one's figures: "exactement le même résultat qu'en juillet 2019", "the same tally as in 2021".
+SAME_RESULT = re.compile(r"\b(?:le meme|the same|identical|identique|un resultat identique)\s+(?:resultat|score|decompte|result|tally|"
+                         r"margin|outcome|split)?\b[^.;]{0,25}?(?:qu'en|qu'au|que lors|as in|as at|comme en|than in|celui d\w*|that of|to that of)\b")
 _LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s)?\s+(?P<who>[^,.;]{2,40}?)\s+in\s+voting\s+(?P<how>no|against|yes|in favou?r)\b")
 
@@ -160,7 +169,20 @@ class Continuations(Passage):
         self.add_sponsors(last, s, f)
         act.evidence.append(self.evidence(s))
         last.sentence = i
+        self.same_result(i, s, last)
         return True
+
+    def same_result(self, i: int, s: Sentence, draft: Draft) -> None:
+        """"…, exactement le même résultat qu'en juillet 2019": the earlier vote, recalled with the same figures."""
+        same = SAME_RESULT.search(self.folded, s.start, s.end)
+        dates = [d for d in act_dates(self.dated[same.end():s.end], self.published) if d.value is not None] if same else []
+        if not dates or draft.tally is None:
+            return
+        act = copy.deepcopy(draft.act)
+        act.date, act.date_precision = dates[0].iso(), dates[0].precision
+        act.positions, act.lead, act.evidence = None, None, [self.evidence(s)]
+        act.confidence = 0.5
+        self.drafts.append(Draft(act, i, tally=dict(draft.tally), figures=dict(draft.figures)))
 
     def add_sponsors(self, draft: Draft, s: Sentence, f: str) -> None:
         codes, _ = drafters(f, [self._shift(m, s.start) for m in self.in_span(s.start, s.end)])
@@ -255,10 +277,12 @@ class Continuations(Passage):
             act.stance, _ = stance_of(f, s.lemmas)
         if act.stance is None and act.kind in ("open_letter", "joint_statement", "joint_letter") and _ABUSES.search(f):
             act.stance = "criticise"        # "The letter describes abuses …"
-        if act.kind != "vote" and (not act.topics or act.topics == ["human-rights"]):
+        if act.kind != "vote":
             found = self.topics.find(f, [self._shift(m, s.start) for m in self.in_span(s.start, s.end)], set(act.members))
-            if found:
-                act.topics = found           # what the act is about, said in the sentence that describes it
+            if not act.topics or act.topics == ["human-rights"]:
+                act.topics = found or act.topics     # what the act is about, said in the sentence that describes it
+            elif act.target:         # "…, souligne la déclaration, qui évoque également Hong Kong et le Tibet"
+                act.topics += [t for t in found if t not in act.topics and self.topics.target_of(t) == act.target]
         self.last.sentence = i
         return True
 
@@ -362,7 +386,12 @@ class Continuations(Passage):
                         span = (start + h1, start + hits[n + 1][0] if n + 1 < len(hits) else offset)
                     else:                                       # "Russia voting against and China abstaining"
                         span = (start + (hits[n - 1][1] if n else 0), start + h0)
-                    for m in self.in_span(*span):
+                    spans = [span]
+                    end = hits[n + 1][0] if n + 1 < len(hits) else len(piece)
+                    along = _ALONGSIDE.search(piece, h1, end)
+                    if along is not None:                       # "… a voté contre, aux côtés de la Chine et de Cuba"
+                        spans.append((start + along.end(), start + end))
+                    for m in (m for sp in spans for m in self.in_span(*sp)):
                         if m.kind != "demonym" and m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
                 for x, y, key in figure_items(piece):          # "the five votes against were cast by Cameroon, …"

@@ -100,6 +100,9 @@ class Drafts(Passage):
                 forum = act.forum or self.only_forum
                 same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
                              and d.act.forum == forum and draft.origin - d.origin <= 3), None)
+                if same is None:      # the lead sentence of a later act's meeting names its subject too
+                    same = next((d.act for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.date
+                                 and d.act.forum == forum and self.names_topics(d.act.evidence[0], act.topics)), None)
                 if same is not None:
                     act.date, act.date_precision = same.date, same.date_precision
         if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter", "call"):
@@ -112,12 +115,23 @@ class Drafts(Passage):
             act.target = self.context_target(act, idx)
             if act.target is not None:
                 act.confidence = max(0.1, act.confidence - 0.1)
+        if act.target and len(act.topics) > 1:     # a topic about another state belongs to another act of the sentence
+            own = [t for t in act.topics if self.topics.target_of(t) in (act.target, None)]
+            if any(self.topics.target_of(t) == act.target for t in own):
+                act.topics = own
         if act.target in act.members and act.kind not in ("statement",):
             act.members.remove(act.target)
         if act.kind == "mechanism" and act.stance is None and act.target:
             act.stance = "criticise"
         if not act.topics:
             act.topics = self.fallback_topics(act, idx)
+
+    def names_topics(self, evidence, topics: list[str]) -> bool:
+        """True when the sentence ``evidence`` names one of ``topics`` ("…, le jour même où il a écarté … le Xinjiang")."""
+        if not topics or topics == [TOP_TOPIC]:
+            return False
+        found = self.topics.find(self.folded[evidence.start:evidence.end], [])
+        return any(t in found for t in topics)
 
     def main_act_before(self, idx: int) -> Act | None:
         """The act a relative date counts from: the first dated act of the last sentence before this act's that reports

@@ -94,15 +94,27 @@ REFERS_BACK = re.compile(
     r"(?:the|that) (?:letter|statement) (?:was|is|has been) (?:also |later |since )?(?:signed|backed|read|delivered)|"
     r"(?:elle|it) (?:a ete|was) (?:signee|lue|signed|read|delivered)|"
     r"(?:[\w'-]+\s+){0,6}?(?:supported|backed|joined|endorsed|co-?signed) (?:the|this|that) (?:joint )?(?:statement|letter|declaration)\b|"
-    r"(?:[\w'-]+\s+){0,6}?(?:ont|a) (?:soutenu|appuye|rejoint|cosigne) (?:la|cette) (?:declaration|lettre)\b)"
-    r"|(?:affirment|ajoutent|ecrivent|soulignent|estiment|wrote|write|say|said|added) (?:les|the) signat")
+    r"(?:[\w'-]+\s+){0,6}?(?:ont|a) (?:soutenu|appuye|rejoint|cosigne) (?:la|cette) (?:declaration|lettre)\b|"
+    r"(?:[\w'-]+,?\s+){0,10}?(?:figurent|figuraient|sont|etaient) parmi (?:les|ces) (?:pays|etats|signataires)\b|"
+    r"(?:[\w'-]+,?\s+){0,10}?(?:are|were) among (?:the|those) (?:countries|states|signatories|nations) (?:that|which|who) "
+    r"(?:joined|signed|backed|supported)\b)"
+    r"|(?:affirment|ajoutent|ecrivent|soulignent|estiment|wrote|write|say|said|added) (?:les|the) signat"
+    # a quotation attributed afterwards: "« … », souligne la déclaration", "\"…,\" the letter said"
+    r"|^\W*[\"\u201c\u00ab][^\"\u201d\u00bb]{3,}[\"\u201d\u00bb]\W*(?:(?:souligne|affirme|indique|ajoute|note|precise|rappelle|"
+    r"declare|dit|poursuit|insiste)\w*\s+(?:la|le|cette|ce|l')\s*(?:declaration|lettre|texte|communique)|(?:said|says|reads|read|"
+    r"added|adds|stated|states|noted|notes|stressed|stresses)\s+(?:the|this) (?:joint )?(?:statement|letter|declaration|text)|"
+    r"(?:the|this) (?:joint )?(?:statement|letter|declaration|text) (?:said|says|reads|read|added|adds|stated|states|noted|notes|"
+    r"stressed|stresses))\b")
 #: A sentence that lists signatories of the act before it.
 SIGNATORY_LIST = re.compile(
     r"\b(parmi (?:les|ces) signataires|signataires? (?:figurent|comprennent|sont)|signee par|"
     r"signatories (?:included|include|were)|among (?:the|its) signatories|signed by|joined by|rejoint|"
     r"(?:a|was|were) (?:also |later |since )?(?:signed|backed|read|delivered)|(?:a ete|est) (?:aussi |egalement )?(?:signee|lue)|"
     r"(?:supported|backed|joined|endorsed|co-?signed|signed) (?:the|this|that) (?:joint )?(?:statement|letter|declaration)|"
-    r"(?:ont|a) (?:soutenu|appuye|signe|rejoint|cosigne) (?:la|cette) (?:declaration|lettre))\b")
+    r"(?:ont|a) (?:soutenu|appuye|signe|rejoint|cosigne) (?:la|cette) (?:declaration|lettre)|"
+    r"(?:se sont|s'etaient|s'est) (?:joint|joints|jointes|associes?|ralli\w+) a (?:la|cette) (?:declaration|lettre)|"
+    r"(?:figurent|figuraient|comptent|comptaient|etaient|sont) parmi (?:les|ces) (?:pays|etats|signataires)|"
+    r"(?:are|were) among (?:the|those) (?:countries|states|signatories|nations))\b")
 #: A line listing votes: "In favour: …", "Against (15): …", "Se sont abstenus : …".
 VOTE_LIST = re.compile(
     r"^\W*(?P<pos>in favou?r|against|abstaining|abstentions?|abstained|pour|contre|"

@@ -23,7 +23,8 @@ DECISION = re.compile(
     r"\b(?:adopted|approved|passed|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
     r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
     r"turned down|voted down|threw out|struck down|scraped through|agreed(?= to (?:appoint|establish|create|set up|extend|renew))|"
-    r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,10}?d(?:e |')(?:renouveler|prolonger|creer|nommer|adopter)|"
+    r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,14}?d(?:e |')(?:renouveler|prolonger|creer|nommer|adopter)|"
+    r"the (?:\w+'s )?decision (?:[\w']+ ){0,10}?to (?:renew|extend|create|establish|set up|appoint|adopt)|"
     r"(?:a|ont|avait|avaient|ait|aient) (?:\w+ ){0,3}?(?:adopte|approuve|decide|cree|etabli|"
     r"(?<!recorded )(?<!roll-call )(?<!procedural )(?<!separate )(?<!second )(?<!final )(?<!secret )vote(?! (?:pour|contre|en faveur)\b)|"
     r"suspendu|rejete|prolonge|proroge|renouvele|refuse|repousse|nomme|designe)(?:e|s|es)?|n'a pas (?:pu )?(?:\w+ )?(?:adopter|ete adopte\w*))\b")
