@@ -61,7 +61,8 @@ _GROUP_RE = re.compile(
     r"(?:(?:mostly|mainly|largely|principalement|surtout|essentiellement)\s+)?"
     r"(?:(?:european|african|arab|asian|latin american|western|nordic|baltic|gulf|caribbean|pacific|islamic|muslim|"
     r"like-minded|eu|un)\s+)?" + _GROUP + r"\b")
-_OTHERS_BEFORE = re.compile(r"(?:,\s*)?\s+(?:et|and)\s+(?:les\s+|aux\s+|des\s+|de\s+|the\s+)?$")
+_OTHERS_BEFORE = re.compile(r"(?:,\s*)?\s+(?:et|and|joined|along with|together with|with|avec|aux cotes d(?:e|es)|a rejoint|"
+                            r"s'est joint a|s'est associee? a)\s+(?:les\s+|aux\s+|des\s+|de\s+|the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def find_groups(folded: str) -> list[GroupCount]:
 
 def others_anchor(folded: str, group: GroupCount) -> bool:
     """True when the text right before "N other countries" is "<state> and"."""
-    return bool(_OTHERS_BEFORE.search(folded[max(0, group.start - 12):group.start]))
+    return bool(_OTHERS_BEFORE.search(folded[max(0, group.start - 30):group.start]))
 
 
 _N = r"(" + NUMBER + r")"

@@ -51,7 +51,8 @@ KIND_PATTERNS = [
     ("joint_letter", re.compile(r"\b(lettres? (?:commune|conjointe|collective)s?|joint letters?|"
                                 r"letters? (?:signed|sent|addressed)|lettres? (?:signee|adressee|envoyee)s?|"
                                 r"(?:a|an|the|their)\s+(?:\w+\s+)?letter|(?:une|la|leur)\s+(?:\w+\s+)?lettre|"
-                                r"wr(?:ote|ites|iting|itten) to|(?:ont|a|avaient|avait) ecrit a|ecrivent a)\b")),
+                                r"wr(?:ote|ites|iting|itten) (?:jointly |together |collectively )?to|(?:ont|a|avaient|avait) (?:conjointement )?ecrit "
+                                r"(?:conjointement |ensemble )?(?:a|au|aux)|ecrivent (?:conjointement )?(?:a|au|aux))\b")),
     ("mechanism", re.compile(r"\b(?:cre\w*|etabli\w*|instaur\w*|mis en place|mettre en place|set up|establish\w*|"
                              r"creat\w*)\s+(?:un|une|a|an|the|le|la)\s+(?:\w+\s+)?(mecanisme|mechanism|commission d'enquete|"
                              r"commission of inquiry|mission d'etablissement des faits|fact-finding mission)")),

@@ -107,7 +107,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
 
 def _merge_fragments(items: list[Sentence], text: str = "") -> list[Sentence]:
     """Join a sentence to the one before it when it starts in lower case or with punctuation, or when
-    the one before does not end a sentence (the parser sometimes cuts "le Royaume-" | "Uni a lu")."""
+    the one before does not end a sentence (the parser sometimes cuts "le Royaume-" | "Uni a lu"); a line
+    opening on a bullet ("- In June 2021, …") stands alone."""
 
     def s_gap(prev, s):
         return text[prev.end:s.start] if text else ""
@@ -115,7 +116,8 @@ def _merge_fragments(items: list[Sentence], text: str = "") -> list[Sentence]:
     merged: list[Sentence] = []
     for s in items:
         prev = merged[-1] if merged else None
-        glued = prev is not None and not s.heading and not prev.heading and prev.end <= s.start and (
+        bullet = re.match(r"[-–—•*]\s", s.text) and "\n" in s_gap(prev, s) if prev is not None else False
+        glued = prev is not None and not s.heading and not prev.heading and prev.end <= s.start and not bullet and (
             re.match(r"[a-zà-ÿ,;:)\]\-–—]", s.text)
             or (not re.search(r"[.!?…:»\"”)]$", prev.text) and "\n" not in s_gap(prev, s)))
         if glued:
