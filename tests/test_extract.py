@@ -320,13 +320,13 @@ def _topic_slugs() -> set[str]:
     return {str(s).rsplit("/", 1)[-1] for s in g.subjects(None, GK.Topic)}
 
 
-@pytest.mark.parametrize("name", ["dev", "test", "test2"])
-def test_both_sets_have_at_least_thirty_texts_in_both_languages(name):
+@pytest.mark.parametrize("name", ["dev", "test", "test2", "test3"])
+def test_every_set_has_at_least_thirty_texts_in_both_languages(name):
     langs = [expected(p)["lang"] for p in set_cases(name)]
     assert len(langs) >= 30 and {"fr", "en"} <= set(langs)
 
 
-@pytest.mark.parametrize("path", set_cases("dev") + set_cases("test") + set_cases("test2"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", set_cases("dev") + set_cases("test") + set_cases("test2") + set_cases("test3"), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_answer_files_are_well_formed(path):
     """Anchors found once, states among those named, topics of data/topics.ttl (the extractor is not run)."""
     assert check_answer_file(path, _topic_slugs()) == []
