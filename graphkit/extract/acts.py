@@ -131,6 +131,7 @@ class _Finder(Continuations, Drafts):
         for d in self.drafts:
             self.finish(d)
         acts = [d.act for d in self.drafts]
+        self.same_side(acts)
         for n, act in enumerate(acts, 1):
             act.id = f"a{n}"
         return acts

@@ -133,6 +133,20 @@ class Drafts(Passage):
         found = self.topics.find(self.folded[evidence.start:evidence.end], [])
         return any(t in found for t in topics)
 
+    def same_side(self, acts: list[Act]) -> None:
+        """A group act whose sentence gives no stance takes the stance of another act on the same target by one of
+        its states ("In June 2021, Canada delivered a joint statement on … Xinjiang", in Canada's release criticising
+        China): a state does not change sides within one text."""
+        for act in acts:
+            if act.kind not in ("joint_statement", "joint_letter") or act.stance is not None or act.target is None:
+                continue
+            states = set(act.members) | {act.lead} - {None}
+            sides = {o.stance for o in acts if o is not act and o.target == act.target and o.stance in ("criticise", "support")
+                     and o.kind in ("joint_statement", "joint_letter", "statement")
+                     and states & (set(o.members) | {o.lead})}
+            if len(sides) == 1:
+                act.stance = sides.pop()
+
     def main_act_before(self, idx: int) -> Act | None:
         """The act a relative date counts from: the first dated act of the last sentence before this act's that reports
         one (not an act recalled in passing in that sentence, "up from 23 states … a year ago")."""
