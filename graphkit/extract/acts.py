@@ -305,7 +305,8 @@ class _Finder(Continuations, Drafts):
                 count, qualifier = g.count, g.qualifier
                 break
 
-        if lead is None and not votey and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and groups:
+        behalf_group = bool(groups) or bool(_BEHALF_GROUP.search(cf))     # "on behalf of a group of countries"
+        if lead is None and not votey and _ON_BEHALF.search(cf) and len({m.iso3 for m in members}) == 1 and behalf_group:
             lead = members[0].iso3
         opening = re.match(r"\W*(?:speaking|s'exprimant|parlant)\s+(?:for|on behalf of|au nom d(?:e|es|'))\s+[^,;]{3,60},\s*", cf)
         if lead is None and not votey and opening:     # "Speaking for 53 countries, Cuba said …"
@@ -325,17 +326,18 @@ class _Finder(Continuations, Drafts):
         if lead and lead not in member_codes:
             member_codes.insert(0, lead)
 
-        if target is None and groups and lead and not votey and any(self.topic_target(t) == lead for t in topics):
+        if target is None and behalf_group and lead and not votey and any(self.topic_target(t) == lead for t in topics):
             target = lead        # "China took the floor on behalf of 28 countries to dismiss the assessment of Xinjiang"
             member_codes = [lead] + [c for c in member_codes if c != lead]
-        if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not groups and \
+        if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not behalf_group and \
                 member_codes[0] in self.earlier_targets():
             stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
-        elif response and not groups and len(member_codes) == 1 and member_codes[0] != target and target is not None:
+        elif response and not behalf_group and len(member_codes) == 1 and member_codes[0] != target and target is not None:
             stance = "support"      # a state calling criticism of another "interference in its internal affairs"
-        elif (stance == "reject" or response) and (groups or len(member_codes) >= 2):
+        elif (stance == "reject" or response) and (behalf_group or len(member_codes) >= 2):
             # a group rejecting criticism of the target defends it; rejecting the target's own action criticises it
-            stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) else "support"
+            stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) and not (target and target == lead) \
+                else "support"     # the state concerned, for a group, rejecting what was said of it defends itself
         if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
             stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
         similar_kind = _SIMILAR_KIND.search(cf)
@@ -470,7 +472,7 @@ class _Finder(Continuations, Drafts):
             return "open_letter"
         if stance is None and kind_kw not in ("joint_statement", "joint_letter"):
             return None
-        if stance == "reject" and len(members) == 1 and SPEAKER.search(cf):
+        if stance == "reject" and len(members) == 1 and SPEAKER.search(cf) and not _BEHALF_GROUP.search(cf):
             return "statement"
         if kind_kw == "joint_letter" and (count or len(members) >= 2):
             return "joint_letter"

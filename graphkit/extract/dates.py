@@ -68,11 +68,12 @@ _WEEKDAY = re.compile(r"\b(?P<last>last |this past )?(?P<w>" + "|".join(_WEEKDAY
 _RELATIVE_ACT = [
     (re.compile(r"\b(?P<n>" + NUMBER + r"|une|un|a|an)\s+(?P<u>jours?|semaines?|days?|weeks?)\s+(?:jour pour jour\s+|to the day\s+)?"
                 r"(?P<dir>plus tot|auparavant|avant|earlier|before|plus tard|apres|later|after)\b"), None),
-    (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b"), -1),
+    # "à la veille de l'élection", "on the eve of the vote": the day before another event, not before the act's
+    (re.compile(r"\b(?:la veille|the day before|the previous day|the eve)\b(?!\s+(?:de|du|des|d'|of)\b|\s*d')"), -1),
     (re.compile(r"\b(?:le meme jour|the same day|on the same day|ce meme jour|(?:earlier|later) (?:in the meeting|that day)|"
                 r"at the same meeting|during the same meeting|lors de la meme (?:seance|reunion)|a la meme seance|"
                 r"(?:plus tot|plus tard) dans la (?:seance|journee)|au cours de la meme seance)\b"), 0),
-    (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b"), 1),
+    (re.compile(r"\b(?:le lendemain|the next day|the following day|the day after)\b(?!\s+(?:de|du|des|d'|of)\b|\s*d')"), 1),
     (re.compile(r"\b(?:(?:quelques|plusieurs|some|a few|several|" + NUMBER + r"|une|an)\s+)?(?:heures?|hours?)\s+"
                 r"(?:plus tot|auparavant|avant|earlier|before|plus tard|apres|later)\b"), 0),
 ]

@@ -20,7 +20,9 @@ STANCE_PATTERNS = {
         r"\b(rejet\w*|rejett\w*|refut\w*|dement\w*|recus\w*|sans fondement|infonde\w*|calomni\w*|"
         r"balay\w*|denue\w* de (?:tout )?fondement|"
         r"reject\w*|dismiss\w*|groundless|baseless|unfounded|smear\w*|slander\w*|brush\w* aside|rebuff\w*|"
-        r"repudiat\w*|vote (?:it|them|the \w+) down)\b"),
+        r"repudiat\w*|vote (?:it|them|the \w+) down|"
+        r"(?:so-called|soi-disant|pretendue?s?) (?:assessment|report|evaluation|statement|resolution|concerns?|accusations?|"
+        r"rapport|evaluation|declaration|resolution|accusations?))\b"),
     "criticise": re.compile(
         r"\b(critiqu\w*|denonc\w*|condamn\w*|interpell\w*|accus\w*|exhort\w*|deplor\w*|fustig\w*|"
         r"s'inquiet\w*|inquiet\w*|preoccup\w*|alarm\w*|decri\w*|mis en cause|mettent en cause|questionn\w*|"
@@ -36,7 +38,8 @@ STANCE_PATTERNS = {
         r"rall(?:ied|y) behind|st(?:ood|and|ands|anding) (?:by|with)|in favou?r of|endors\w*|applaud\w*|laud\w*)\b"),
 }
 #: Phrases that look like a stance but are not ("s'appuient sur" = rely on).
-NOT_STANCE = re.compile(r"\bs'appu\w*\s+sur\b|\bsupport(?:ing)? (?:documents?|staff)\b|\bconcerning\b")
+NOT_STANCE = re.compile(r"\bs'appu\w*\s+sur\b|\bsupport(?:ing)? (?:documents?|staff)\b|\bconcerning\b|"
+                        r"\b(?:country|countries|state|states|parties|party|pays|etats?) concerne\w*")
 
 #: French lemmas (spaCy) for the same stances.
 STANCE_LEMMAS = {
@@ -123,10 +126,12 @@ VOTE_LIST = re.compile(
     r"se sont (?:notamment |egalement )?abstenus|yes|no)\s*(?:\(\s*\d+\s*\))?\s*(?:,\s*notamment\s*)?:")
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
-    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur))\b"),
+    "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur)|"
+                      r"to vote (?:in favou?r|for it|yes)|(?:backed|supported) the (?:motion|draft|text|resolution|proposal))\b"),
     "no": re.compile(r"\b(voted against|voted no|voting against|voting no|voted (?:it|them|the \w+) down|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
                      r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$)|votes? against(?= (?:were|was) cast| came))\b"),
-    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?|s'abstenant)\b"),
+    "abstain": re.compile(r"\b(abstained|abstaining|se sont abstenue?s|s'est abstenue?|s'etant abstenue?s?|s'abstenant|"
+                          r"among (?:the )?abstentions|parmi les abstentionnistes)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
 VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient|came from)\b|^\s*:")

@@ -35,8 +35,8 @@ DECISION_OBJECT = re.compile(
     r"dispatch|call|renew|extend|suspend)|de (?:creer|renouveler|prolonger|suspendre|nommer|charger))\b")
 #: A veto cast on a draft (an event, not "the right of veto" or "repeated vetoes").
 VETO_ACT = re.compile(
-    r"\b(?:vetoe(?:d|s)\s+(?:a|an|the|another|its|their)\b|(?:cast|used|uses|use|exercised)\s+(?:its|their|a|his|her)\s+"
-    r"(?:\w+\s+){0,2}veto(?:es)?\b|'s\s+veto\s+of\b|"
+    r"\b(?:vetoe(?:d|s)\s+(?:a|an|the|another|its|their)\b|(?:cast|used|uses|use|exercised)\s+(?:(?:its|their|a|his|her|two)\s+"
+    r"(?:\w+\s+){0,2})?veto(?:es)?\b|'s\s+veto\s+of\b|"
     r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:oppose|mis)\s+(?:\w+\s+){0,2}(?:son|leur|un)\s+veto\b|"
     r"(?:ayant|a|ont|avait)\s+(?:exerce|utilise|fait usage de)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|"
     r"\b(?:en\s+)?(?:opposant|exercant|utilisant)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|\bvetoing\s+(?:a|an|the)\b|"
