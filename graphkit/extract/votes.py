@@ -41,11 +41,17 @@ VETO_ACT = re.compile(
     r"(?:ayant|a|ont|avait)\s+(?:exerce|utilise|fait usage de)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|"
     r"\b(?:en\s+)?(?:opposant|exercant|utilisant)\s+(?:son|leur)\s+(?:droit\s+de\s+)?veto\b|\bvetoing\s+(?:a|an|the)\b|"
     r"exercised\s+(?:its|their)\s+(?:right\s+of\s+)?veto\b|"
+    r"victime\s+d'un\s+(?:[\w-]+\s+){0,3}?veto\b|(?:was|were|been|being)\s+vetoed\b|"
+    r"(?:fell|falling|killed|sunk|struck down|felled)\s+(?:\w+\s+){0,3}?(?:by|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?veto\b|"
+    r"(?:s'est|se sont|s'etait|s'etaient)\s+heurte\w*\s+(?:a|au)\s+(?:un\s+)?(?:[\w-]+\s+){0,2}?veto\b|"
+    r"ran\s+into\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?veto\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b|"
     r"(?:fait barrage|barre la route|block\w*|bloqu\w*|stopp\w*|arret\w*)\W+(?:[\w']+\W+){0,3}?(?:par|with|by)\s+(?:un|a|leur|their)\s+"
     r"(?:double\s+)?veto\b)")
+#: Veto triggers whose subject is the text vetoed: the states vetoing are named in or after them.
+_PASSIVE_VETO = re.compile(r"victime|was|were|been|being|fell|falling|killed|sunk|struck|felled|s'est|se sont|s'etai|ran into")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
 VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|vote\s+negatif\s+de|veto\s+(?:de|of|by|du|des))\s*(?:la\s+|le\s+|les\s+|l'|the\s+)?")
 #: "drafted by", "présenté par": the states that follow brought the text.
@@ -182,6 +188,10 @@ def vetoers(folded: str, mentions: list[Mention], trigger: re.Match, start: int 
                 codes.append(m.iso3)
         if codes or owing:
             return codes
+    if _PASSIVE_VETO.match(trigger.group()):     # "a text … fell to a Russian veto", "victime d'un veto russe et chinois"
+        stop = re.search(r"[.;,]", folded[trigger.end():])
+        end = trigger.end() + (stop.start() if stop else len(folded))
+        return list(dict.fromkeys(m.iso3 for m in mentions if trigger.start() <= m.start - start < end))
     # the subject: the states before the trigger, back to the clause's start
     clause_start = max(folded.rfind(";", 0, trigger.start()), folded.rfind(". ", 0, trigger.start()), 0)
     if re.match(r"(?:en\s+)?(?:opposant|exercant|utilisant)|vetoing", trigger.group()):
