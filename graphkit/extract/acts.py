@@ -83,6 +83,9 @@ _WHOSE_VIEW = re.compile(r"\b(?:position|these|point de vue|ligne|version|argume
 #: An act of the same kind as the one before, named as such: "une déclaration semblable", "a similar letter".
 _SIMILAR_KIND = re.compile(r"\b(?:(?:similar|comparable|analogous|parallel) (?:joint )?(?:statement|declaration|letter)|"
                            r"(?:declaration|lettre)s? (?:semblable|similaire|analogue|comparable)s?)\b")
+#: An act on the subject of the act before: "sur le même sujet", "on the same issue".
+_SAME_SUBJECT = re.compile(r"\b(?:sur|on|about|concernant|consacree? a) (?:le|la|the) (?:meme|same) (?:sujet|theme|question|situation|"
+                           r"issue|subject|topic|matter|dossier)\b")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
@@ -382,6 +385,10 @@ class _Finder(Continuations, Drafts):
             member_codes = []
         if kind == "mechanism" and stance is None and target is not None:
             stance = "criticise"
+        if _SAME_SUBJECT.search(cf) and self.drafts and self.drafts[-1].act.topics:
+            like = self.drafts[-1].act        # "une résolution sur le même sujet": what the act before was about
+            topics = list(like.topics)
+            target = like.target or target
         answered = self.last.act if self.last is not None and i - self.last.sentence <= 3 else None
         if kind in ("joint_statement", "joint_letter") and answered is not None and answered.target == target and \
                 {stance, answered.stance} == {"support", "criticise"} and not self.topics_of([(a, b)], skip):

@@ -82,6 +82,8 @@ def resolve_anaphora(folded: str, text_forums: list[str]) -> list[tuple[int, str
 
 
 _DATELINE = re.compile(r"(?m)^(?P<head>[^\n.!?]{2,60}?)\s+[\u2014\u2013-]{1,2}\s")
+#: A dateline that is a date alone: "28 decembre 2019", "le 3 mars 2021", "march 3, 2021".
+_DATE_ONLY = re.compile(r"^\s*(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*$")
 
 
 def dateline_spans(folded: str) -> list[tuple[int, int]]:
@@ -108,6 +110,8 @@ def mask_datelines(folded: str) -> str:
     --------
     >>> mask_datelines("united nations, march 3 - the general assembly on wednesday")
     'united nations,         - the general assembly on wednesday'
+    >>> mask_datelines("28 decembre 2019 - nous saluons l'adoption vendredi")
+    "                 - nous saluons l'adoption vendredi"
     """
     out = []
     for line in folded.split("\n"):
@@ -116,6 +120,8 @@ def mask_datelines(folded: str) -> str:
             head = m.group("head")
             cut = head.find(",")
             line = head[:cut + 1] + " " * (len(head) - cut - 1) + line[len(head):]
+        elif m and _DATE_ONLY.match(m.group("head")):      # "28 décembre 2019 – Nous saluons …"
+            line = " " * len(m.group("head")) + line[len(m.group("head")):]
         out.append(line)
     return "\n".join(out)
 

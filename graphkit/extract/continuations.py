@@ -394,9 +394,12 @@ class Continuations(Passage):
                     for m in (m for sp in spans for m in self.in_span(*sp)):
                         if m.kind != "demonym" and m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
-                for x, y, key in figure_items(piece):          # "the five votes against were cast by Cameroon, …"
-                    if re.match(r"\s+(?:(?:were|was)\s+cast\s+by|came\s+from|(?:were|was)\s+(?:those\s+of|from))\b", piece[y:]):
-                        for m in self.in_span(start + y, offset):
+                items = figure_items(piece)
+                for n, (x, y, key) in enumerate(items):        # "the five votes against were cast by Cameroon, …"
+                    if re.match(r"\s+(?:(?:were|was)\s+cast\s+by|came\s+from|(?:were|was)\s+(?:those\s+of|from))\b", piece[y:]) \
+                            or re.match(r"\s*,\s*(?:parmi lesquel(?:le)?s|among them|including|dont|notamment)\b", piece[y:]):
+                        end = start + items[n + 1][0] if n + 1 < len(items) else offset    # "Neuf ont voté contre, parmi lesquels …"
+                        for m in self.in_span(start + y, end):
                             if m.kind != "demonym" and m.iso3 not in positions[key]:
                                 positions[key].append(m.iso3)
                 for lst in _LABELLED_LIST.finditer(piece):      # "5 against (Belarus, Eritrea, …)"

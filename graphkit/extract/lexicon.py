@@ -134,7 +134,8 @@ VOTE_CLAUSE = {
                           r"among (?:the )?abstentions|parmi les abstentionnistes)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
-VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient|came from)\b|^\s*:")
+VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient|came from)\b|^\s*:|"
+                             r"^\s*,\s*(?:parmi lesquel(?:le)?s|among them|including|dont|notamment)\b")
 
 #: Verbs of a speaker answering or commenting on an act ("the representative of X said", "a estimé").
 SPEECH = re.compile(
