@@ -84,8 +84,14 @@ class Drafts(Passage):
             prev = self.main_act_before(idx)    # "Cuba answered it the same day", after a statement "in June"
             act.date, act.date_precision = prev.date, prev.date_precision
         elif draft.anchor is not None and act.date is None:
-            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
-                           and (d.anchor is None or d.anchor != draft.anchor)), None)   # not a sibling counted alike
+            dated = [d.act for d in reversed(self.drafts[:idx]) if d.act.date_precision == "day"
+                     and (d.anchor is None or d.anchor != draft.anchor)]     # not a sibling counted alike
+            # "at the same meeting": the last act of the same forum, not a reply given elsewhere since
+            ev = act.evidence[0]
+            forum = act.forum or (self.only_forum if re.search(r"\b(?:same|meme) (?:meeting|seance|session|reunion)\b",
+                                                              self.folded[ev.start:ev.end]) else None)
+            anchor = next((a for a in dated if forum is None or a.forum in (None, forum) and
+                           not (a.forum is None and any(b.forum == forum for b in dated))), None)
             if anchor is not None:
                 act.date = shift(dt.date.fromisoformat(anchor.date), draft.anchor.anchor_offset).isoformat()
                 act.date_precision = "day"
