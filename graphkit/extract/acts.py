@@ -40,7 +40,7 @@ __all__ = ["find_acts"]
 _GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
 _JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
 _LEAD = re.compile(
-    r"(?:au nom d(?:e|u|es|')|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
+    r"(?:au nom d(?:e|u|es|')|au nom desquel(?:le)?s|on whose behalf|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
     r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
     r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
     r"deposee? par)\s*(?:la |le |les |l'|the )?(?:(?:permanent |deputy )?(?:ambassador|ambassadeur|ambassadrice|representative|"
@@ -48,7 +48,7 @@ _LEAD = re.compile(
     r"(?:of |for |du |de la |de l'|des |de |d')(?:the )?)?$")
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
                          r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read\b|"
-                         r"delivered\b|presented\b|lu\b|presente\b|prononce\b|lit\b|took the floor)")
+                         r"delivered\b|presented\b|lu\b|presente\b|prononce\b|lit\b|took the floor|se sont exprime\w*|spoke\b)")
 _LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi)\s*)*"
                           r"(?:au nom d|on behalf of|speaking for)")
 _LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
@@ -86,6 +86,10 @@ _SIMILAR_KIND = re.compile(r"\b(?:(?:similar|comparable|analogous|parallel) (?:j
 #: An act on the subject of the act before: "sur le même sujet", "on the same issue".
 _SAME_SUBJECT = re.compile(r"\b(?:sur|on|about|concernant|consacree? a) (?:le|la|the) (?:meme|same) (?:sujet|theme|question|situation|"
                            r"issue|subject|topic|matter|dossier)\b")
+#: A state named as the source of a figure or a claim: "selon les chiffres avancés par Pékin", "according to Beijing".
+_SOURCE = re.compile(r"\b(?:selon|d'apres|according to|as reported by|cited by|cite\w* par|avance\w* par|per)\s+"
+                     r"(?:(?:les|the)\s+(?:chiffres|figures|autorites|authorities)\s+(?:avance\w*\s+par|given by|of|de|d')?\s*)?"
+                     r"(?:la |le |les |l'|the )?$")
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
@@ -289,7 +293,8 @@ class _Finder(Continuations, Drafts):
                                   r"foreign|minister|mission|president|spokes))", self.folded[m.end:m.end + 40])
             if m.iso3 == lead or in_list or by_agent:
                 members.append(m)
-            elif possessive or _WHOSE_VIEW.search(self.folded[max(a, m.start - 40):m.start]):
+            elif possessive or _WHOSE_VIEW.search(self.folded[max(a, m.start - 40):m.start]) or \
+                    _SOURCE.search(self.folded[max(a, m.start - 40):m.start]):
                 candidates.append(m)      # "reprenant la position de Pékin": the state whose line is taken up
             elif votey or (passive and rel < v):
                 candidates.append(m)
@@ -424,6 +429,7 @@ class _Finder(Continuations, Drafts):
         if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(cf) or (
                 i > 0 and _IN_TURN.search(self.folded[self.sents[i - 1].start:self.sents[i - 1].end]))):
             date = DateMention(a, a, None, "day", 0)      # "Prenant la parole à son tour, Cuba …": the day of the act answered
+        heading_dated = date is None
         date = date or (self.heading_date(i) if kind != "open_letter" else None)   # a letter predates the release on it
         act = Act("", kind, forum=forum, topics=topics, target=target, stance=stance, count=count,
                   count_qualifier=qualifier if count is not None else None, tally=tally, lead=lead,
@@ -447,6 +453,7 @@ class _Finder(Continuations, Drafts):
                        figures=lone_figures(cf) if kind == "vote" else {}, tally=tally, veto=bool(veto or vetoing),
                        sponsors=sponsors)
         draft.some_only = bool(SOME_ONLY.search(cf))
+        draft.heading_dated = heading_dated and date is not None
         draft.bare = kind == "vote" and not (tallies or veto or vetoing or decision or draft.figures or sponsors)
         if draft.bare and not any((positions or {}).values()):
             return None          # "We thank the states that voted yes": no vote is reported

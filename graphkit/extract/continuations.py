@@ -80,6 +80,7 @@ class Draft:
     more_tallies: list = field(default_factory=list)
     bare: bool = False
     repeat: DateMention | None = None
+    heading_dated: bool = False       # the act's date is the release's, its own sentences gave none
 
     def __post_init__(self):
         if self.origin < 0:

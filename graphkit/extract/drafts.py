@@ -42,8 +42,24 @@ class Drafts(Passage):
         if prev is not None and self.same_act(prev, draft):
             self.merge(prev, draft)
             return
+        same = next((d for d in reversed(self.drafts[-4:]) if self.same_day_act(d, draft)), None)
+        if same is not None:
+            self.merge(same, draft)
+            self.last = same
+            return
         self.drafts.append(draft)
         self.last = draft
+
+    @staticmethod
+    def same_day_act(prev: Draft, new: Draft) -> bool:
+        """True when ``new`` is ``prev`` told again a few sentences later: same kind, day, target and stance, and no
+        other lead or count ("Une déclaration … a été prononcée hier ?" then "R – … les 47 pays au nom desquels …")."""
+        p, n = prev.act, new.act
+        return 0 < new.sentence - prev.sentence <= 4 and p.kind == n.kind and p.kind in ("joint_statement", "joint_letter") \
+            and p.date_precision == "day" and (p.date == n.date or new.heading_dated) and p.target \
+            and n.target in (None, p.target) \
+            and p.stance == n.stance and (None in (p.lead, n.lead) or p.lead == n.lead) \
+            and (None in (p.count, n.count) or p.count == n.count)
 
     def same_act(self, prev: Draft, new: Draft) -> bool:
         p, n = prev.act, new.act
@@ -114,6 +130,10 @@ class Drafts(Passage):
         if act.forum is None and self.only_forum and act.kind not in ("statement", "open_letter", "call"):
             act.forum = self.only_forum
             act.confidence = max(0.1, act.confidence - 0.05)
+        if act.forum is None and act.kind in ("joint_statement", "joint_letter") and act.date_precision == "day":
+            act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.forum and d.act.date == act.date
+                              and d.act.target == act.target and {d.act.stance, act.stance} == {"support", "criticise"}),
+                             None)          # a counter-statement the same day answers in the same forum
         if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
             act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.forum
                               and draft.origin - d.origin <= 3 and not d.veto and not draft.veto), None)

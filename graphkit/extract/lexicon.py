@@ -65,6 +65,9 @@ KIND_PATTERNS = [
                                    r"a lu|ont lu)\b[^.;]{0,40}\b(?:on behalf of|au nom d'?e?s?)\s+(?:plus de |more than |some |about )?"
                                    r"(?:\d+|[a-z-]+(?: [a-z-]+)?) (?:countries|states|nations|pays|etats|delegations)|"
                                    r"cross-regional statement|declaration au nom|statement on behalf|"
+                                   r"au nom desquel(?:le)?s\s+(?:[\w'-]+\s+){0,4}?(?:ont lu|a lu|se sont exprime\w*|s'est exprime\w*|"
+                                   r"a pris la parole|ont pris la parole|a parle|ont parle)|"
+                                   r"on (?:whose|their) behalf\s+(?:[\w-]+\s+){0,4}?(?:spoke|read|delivered|took the floor)|"
                                    r"(?:similar|comparable|analogous|parallel) (?:joint )?statement|"
                                    r"declaration (?:similaire|analogue|comparable|du meme type))\b")),
     ("call", re.compile(r"\b(appels? (?:a|pour)|appels ont ete lances|calls? for|called for|appeal\w* for)\b")),
@@ -90,8 +93,10 @@ REFERS_BACK = re.compile(
     r"(?:the|this|that) (?:joint )?(?:statement|letter|declaration) (?:stressed|said|says|noted|called|urged|added|expressed|"
     r"stresses|notes|calls|urges|adds|expresses|welcomed|welcomes|recalled|recalls|describes|described|lists|listed|documents|"
     r"documented|details|detailed|denounces|denounced|condemns|condemned|asks|asked|demands|demanded)\b|"
-    r"(?:le|ce) texte (?:exprime|denonce|condamne|appelle|exhorte|demande|decrit|souligne|salue|rappelle)\b|"
-    r"(?:la|cette) (?:declaration|lettre) (?:souligne|rappelle|appelle|exhorte|ajoute|exprime|salue)\b|"
+    r"(?:le|ce) texte (?:exprime|denonce|condamne|appelle|exhorte|demande|decrit|souligne|salue|rappelle|fait part|evoque|"
+    r"mentionne|porte sur|vise)\b|"
+    r"(?:la|cette) (?:declaration|lettre) (?:souligne|rappelle|appelle|exhorte|ajoute|exprime|salue|fait part|evoque|mentionne|"
+    r"porte sur|vise)\b|"
     r"(?:the|these) (?:ngos|organi[sz]ations|signatories|groups|group|signatory states)\b|they\b|le groupe\b|"
     r"parmi (?:les|ces) signataires|among (?:the|its) signatories|signatories (?:included|include|were)|"
     r"(?:la|cette) (?:lettre|declaration) (?:a ete|est|etait) (?:aussi |egalement |ensuite )?(?:signee|soutenue|lue)|"
