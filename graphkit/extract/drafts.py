@@ -136,7 +136,7 @@ class Drafts(Passage):
                              None)          # a counter-statement the same day answers in the same forum
         if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
             act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.forum
-                              and draft.origin - d.origin <= 3 and not d.veto and not draft.veto), None)
+                              and draft.origin - d.origin <= 5 and not d.veto and not draft.veto), None)
         if act.target is None:
             act.target = self.context_target(act, idx)
             if act.target is not None:

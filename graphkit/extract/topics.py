@@ -27,7 +27,14 @@ _EXTRA_FORMS = {
                  "uighur", "uighurs"),
     "tibet": ("tibetain", "tibetains", "tibetan", "tibetans"),
     "syria": ("syrien", "syrienne", "syriens", "syrian"),
-    "myanmar": ("rohingyas",),
+    "myanmar": ("rohingyas", "burmese", "birman", "birmane", "birmans", "birmanes"),
+    "venezuela": ("venezuelan", "venezuelans", "venezuelien", "venezuelienne", "venezueliens", "venezueliennes"),
+    "belarus": ("belarusian", "belarusians", "bielorusse", "bielorusses", "belarussien", "belarussienne"),
+    "iran": ("iranian", "iranien", "iranienne", "iraniens", "iraniennes"),
+    "eritrea": ("eritrean", "eritreen", "eritreenne", "eritreens"),
+    "sri-lanka": ("sri lankan", "sri-lankais", "sri-lankaise", "sri lankais", "sri-lankaises"),
+    "north-korea": ("north korean", "nord-coreen", "nord-coreenne", "nord-coreens"),
+    "philippines": ("filipino", "philippin", "philippine", "philippins"),
 }
 
 
