@@ -63,7 +63,8 @@ _ALONGSIDE = re.compile(r"\b(?:aux cotes (?:notamment |entre autres )?(?:de|du|d
 SAME_RESULT = re.compile(r"\b(?:le meme|the same|identical|identique|un resultat identique)\s+(?:resultat|score|decompte|result|tally|"
                          r"margin|outcome|split)?\b[^.;]{0,25}?(?:qu'en|qu'au|que lors|as in|as at|comme en|than in|celui d\w*|that of|to that of)\b")
 _LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
-_JOINED_IN = re.compile(r"\bjoin(?:ed|s)?\s+(?P<who>[^,.;]{2,40}?)\s+in\s+voting\s+(?P<how>no|against|yes|in favou?r)\b")
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?P<who>[^.;]{2,80}?)\s+in\s+(?:voting\s+(?P<how>no|against|yes|in favou?r)|"
+                        r"(?P<opposing>opposing|rejecting|voting it down)|(?P<backing>supporting|backing))\b")
 
 
 @dataclass
@@ -409,10 +410,11 @@ class Continuations(Passage):
                     for m in self.in_span(start + lst.start("names"), start + lst.end("names")):
                         if m.kind != "demonym" and m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
-                joined = _JOINED_IN.search(piece)                # "joined Russia in voting no": Russia too
+                joined = _JOINED_IN.search(piece)        # "Armenia joining Bolivia, China … in opposing it": all of them
                 if joined:
-                    key = "no" if joined.group("how") in ("no", "against") else "yes"
-                    for m in self.in_span(start + joined.start("who"), start + joined.end("who")):
+                    key = "no" if joined.group("how") in ("no", "against") or joined.group("opposing") else "yes"
+                    joiner = [m for m in self.in_span(start + max(0, joined.start() - 30), start + joined.start())][-1:]
+                    for m in joiner + self.in_span(start + joined.start("who"), start + joined.end("who")):
                         if m.iso3 not in positions[key]:
                             positions[key].append(m.iso3)
         return positions if any(positions.values()) else None

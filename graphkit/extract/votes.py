@@ -89,7 +89,7 @@ BODY_ACTS = re.compile(
 _MANY_TEXTS = re.compile(r"\b(?:a series of|several|a number of|a dozen|various|many|numerous|\d+|two|three|four|five|six|"
                          r"une serie de|plusieurs|nombre de|une dizaine de|deux|trois|quatre|cinq|ses|leurs|its|their|des|les|the)"
                          r"\s+(?:[\w-]+\s+){0,2}?(?:texts|resolutions|drafts|decisions|textes|projets|decisions|amendments|amendements|"
-                         r"propositions d'amendement)\b")
+                         r"propositions d'amendement)\b|^\s*(?:\w+\s+)?(?:resolutions|texts|drafts|textes|projets de resolution)\b")
 
 
 def decision_in(folded: str) -> re.Match | None:
