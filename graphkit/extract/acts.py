@@ -382,6 +382,9 @@ class _Finder(Continuations, Drafts):
             lead = member_codes[0]
             if stance == "reject":
                 target = lead
+                own = self.topics.topic_of_target(target)
+                if own and not self.topics_of([(a, b)], skip):
+                    topics = [own]      # "Sri Lanka said it rejected the resolution": the text on Sri Lanka
         if kind == "open_letter":       # written by NGOs or people: states named are not its authors
             lead, count = None, None
             if not re.search(r"\b(?:addressed to|sent to|adressee? (?:a|au|aux)|envoyee? (?:a|au|aux))\b[^.;]{0,60}"
@@ -421,8 +424,8 @@ class _Finder(Continuations, Drafts):
             forum = None
         if forum is None and kind_hint:
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
-        if forum is None and (veto or vetoing):
-            forum = "Security Council"
+        if veto or vetoing:
+            forum = "Security Council"     # a veto is cast only there, whichever body the sentence also names
         same = SAME_RESULT.search(cf)       # "… the same result as in July 2019": that date is the earlier vote's
         date = self.date_of(a, a + same.start() if same else b) or next((d for d in (self.date_of(x, y) for x, y in context)
                                                                           if d and not same), None)

@@ -22,6 +22,10 @@ __all__ = ["Drafts", "TOP_TOPIC"]
 
 #: The scheme's top concept: the topic of an act about which the text names nothing more precise.
 TOP_TOPIC = "human-rights"
+#: A state speaking in the meeting the text reports, not elsewhere.
+_AT_THE_MEETING = re.compile(r"\b(?:speaking as the (?:country|state) concerned|as the country concerned|en tant que pays concerne|"
+                             r"prenant la parole|took the floor|a pris la parole|before the vote|after the vote|avant le vote|"
+                             r"apres le vote|in explanation of (?:vote|position))\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|la|cette|le|ce|leur|their) (?:joint )?(?:statement|declaration|letter|lettre|texte|text)\b")
 
 
@@ -141,6 +145,10 @@ class Drafts(Passage):
             act.target = self.context_target(act, idx)
             if act.target is not None:
                 act.confidence = max(0.1, act.confidence - 0.1)
+        if act.kind == "statement" and act.forum is None and _AT_THE_MEETING.search(self.folded[act.evidence[0].start:
+                                                                                           act.evidence[0].end]):
+            act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.forum and draft.origin - d.origin <= 3),
+                             None)        # "Speaking as the country concerned, Sri Lanka said …": in the meeting just reported
         if act.target and len(act.topics) > 1:     # a topic about another state belongs to another act of the sentence
             own = [t for t in act.topics if self.topics.target_of(t) in (act.target, None)]
             if any(self.topics.target_of(t) == act.target for t in own):
