@@ -277,6 +277,8 @@ class Continuations(Passage):
                 act.lead = lead
         if act.stance is None:
             act.stance, _ = stance_of(f, s.lemmas)
+            if act.stance == "reject" and act.kind != "statement":     # a group rejecting what was said of the target
+                act.stance = "criticise" if ACTION_OBJECT.search(f) else "support"
         if act.stance is None and act.kind in ("open_letter", "joint_statement", "joint_letter") and _ABUSES.search(f):
             act.stance = "criticise"        # "The letter describes abuses …"
         if act.kind != "vote":

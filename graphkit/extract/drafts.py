@@ -141,6 +141,9 @@ class Drafts(Passage):
         if act.forum is None and act.kind == "vote":       # the next vote of the same meeting
             act.forum = next((d.act.forum for d in reversed(self.drafts[:idx]) if d.act.kind == "vote" and d.act.forum
                               and draft.origin - d.origin <= 5 and not d.veto and not draft.veto), None)
+        if act.target is None and act.lead and act.stance in ("support", None) and act.kind != "vote" and \
+                any(self.topic_target(t) == act.lead for t in act.topics):
+            act.target = act.lead     # China speaking for 28 countries on Xinjiang: defending itself
         if act.target is None:
             act.target = self.context_target(act, idx)
             if act.target is not None:
