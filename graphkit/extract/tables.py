@@ -138,7 +138,7 @@ EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "ARE": ("UAE", "Emirats arabes unis", "Émirats arabes unis"),
     "RUS": ("Russia", "Russie"),
     "KOR": ("South Korea", "Corée du Sud"),
-    "PRK": ("North Korea", "Corée du Nord"),
+    "PRK": ("North Korea", "Corée du Nord", "DPRK", "D.P.R.K.", "RPDC"),
     "IRN": ("Iran",),
     "SYR": ("Syria", "Syrie"),
     "VEN": ("Venezuela",),
