@@ -49,7 +49,8 @@ _LEAD = re.compile(
 _LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
                          r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read\b|"
                          r"delivered\b|presented\b|lu\b|presente\b|prononce\b|lit\b|took the floor|se sont exprime\w*|spoke\b)")
-_LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi)\s*)*"
+_LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi|delivered|read|"
+                          r"read out|lu|lue|prononce|prononcee|spoke)\s*)*"
                           r"(?:au nom d|on behalf of|speaking for)")
 _LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
                             r"|(?:prenant|a pris|ayant pris) la tete|pour (?:le|ce) groupe)\b")

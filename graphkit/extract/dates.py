@@ -44,7 +44,8 @@ _PATTERNS = [
     ("day", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?:,?\s+" + _Y + r")?")),
     # in July 2019 / en juillet 2019 / fin juin 2020 / en juillet dernier / last July
     ("month", re.compile(r"\b(?:(?:in|en|fin|debut|mi|early|late|mid|au mois de|last|en)[\s-]+)" + _M
-                         + r"(?:\s+" + _Y + r"|(?P<last>\s+dernier))?\b")),
+                         + r"(?:\s+" + _Y + r"|(?P<lastyear>\s+(?:of\s+)?(?:last year|l'an dernier|l'annee derniere|de l'annee "
+                         r"derniere|de l'an dernier|the previous year))|(?P<last>\s+dernier))?\b")),
     ("month", re.compile(r"\b" + _M + r"\s+" + _Y + r"\b")),
     # en 2016 / in 2016
     ("year", re.compile(r"\b(?:in|en|during|durant|depuis|since)\s+" + _Y + r"\b")),
@@ -141,8 +142,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     [('2020-08', 'month'), ('2020-09', 'month'), ('2020-09-03', 'day')]
     >>> [(d.value, d.anchor_offset) for d in find_dates("deux jours plus tot la haute-commissaire", pub)]
     [(None, -2)]
-    >>> [d.iso() for d in find_dates("last september", pub)]
-    ['2019-09']
+    >>> [d.iso() for d in find_dates("last september; in june last year; en juillet de l'annee derniere", pub)]
+    ['2019-09', '2019-06', '2019-07']
     >>> [d.iso() for d in find_dates("vetoed on oct. 24; on thursday declared", pub)]
     ['2019-10-24', '2020-09-10']
     >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("quelques heures plus tot ; a year earlier", pub)]
@@ -164,6 +165,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
                 value = _past(year, month, _day(groups["d"]), published, bool(groups.get("last")))
             elif precision == "month":
                 last = bool(groups.get("last")) or m.group().startswith("last")     # "last July", written in July
+                if groups.get("lastyear"):
+                    year = published.year - 1              # "in June last year"
                 value = _past(year, month, 1, published.replace(day=1), last)
             else:
                 value = dt.date(year, 1, 1)

@@ -39,7 +39,9 @@ STANCE_PATTERNS = {
 }
 #: Phrases that look like a stance but are not ("s'appuient sur" = rely on).
 NOT_STANCE = re.compile(r"\bs'appu\w*\s+sur\b|\bsupport(?:ing)? (?:documents?|staff)\b|\bconcerning\b|"
-                        r"\b(?:country|countries|state|states|parties|party|pays|etats?) concerne\w*")
+                        r"\b(?:country|countries|state|states|parties|party|pays|etats?) concerne\w*|"
+                        r"\b(?:was|were|is|are|has been|have been|a ete|ont ete|est|sont) (?:supported|backed|endorsed|"
+                        r"soutenue?s?|appuyee?s?) (?:by|par)\b")
 
 #: French lemmas (spaCy) for the same stances.
 STANCE_LEMMAS = {
