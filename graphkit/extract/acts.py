@@ -82,8 +82,8 @@ _SIMILAR = re.compile(r"\b(?:similar|comparable|analogous|parallel|similaire|ana
 _WHOSE_VIEW = re.compile(r"\b(?:position|these|point de vue|ligne|version|arguments?|view|views|line|stance|"
                          r"affaires interieures|internal affairs)\s+(?:officielle\s+|officials?\s+)?(?:de la |de l'|du |des |de |d'|of )(?:the )?$")
 #: An act of the same kind as the one before, named as such: "une déclaration semblable", "a similar letter".
-_SIMILAR_KIND = re.compile(r"\b(?:(?:similar|comparable|analogous|parallel) (?:joint )?(?:statement|declaration|letter)|"
-                           r"(?:declaration|lettre)s? (?:semblable|similaire|analogue|comparable)s?)\b")
+_SIMILAR_KIND = re.compile(r"\b(?:(?:similar|comparable|analogous|parallel) (?:joint )?(?:statement|declaration|letter|text)|"
+                           r"(?:declaration|lettre|texte)s? (?:semblable|similaire|analogue|comparable)s?)\b")
 #: An act on the subject of the act before: "sur le même sujet", "on the same issue".
 _SAME_SUBJECT = re.compile(r"\b(?:sur|on|about|concernant|consacree? a) (?:le|la|the) (?:meme|same) (?:sujet|theme|question|situation|"
                            r"issue|subject|topic|matter|dossier)\b")

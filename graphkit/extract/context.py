@@ -30,6 +30,7 @@ FORUM_PATTERNS = [
 _ANAPHORA = [
     ("council", re.compile(r"\b(?:the council|le conseil|du conseil|au conseil|council members|membres du conseil)\b(?! (?:de|des|of) )")),
     (GA, re.compile(r"\b(?:the assembly|l'assemblee|the 193-member assembly|assembly)\b(?! generale| of )")),
+    (C3, re.compile(r"\b(?:(?:this|the same|that) committee|(?:cette|la meme) commission|devant la commission)\b")),
 ]
 #: A body named as what an act works around or what is blocked, not as the one acting.
 _OBSTACLE_BEFORE = re.compile(r"(?:(?:contourn\w*|get around|bypass\w*|circumvent\w*|way around|deadlock\w*|paralys\w*|"
@@ -76,6 +77,9 @@ def resolve_anaphora(folded: str, text_forums: list[str]) -> list[tuple[int, str
             if kind == "council":
                 if len(councils) == 1:
                     out.append((m.start(), councils[0]))
+            elif kind == C3:          # "in this committee": the Third Committee, when the text names it
+                if C3 in text_forums:
+                    out.append((m.start(), C3))
             else:
                 out.append((m.start(), kind))
     return sorted(out)
