@@ -62,6 +62,8 @@ _ALONGSIDE = re.compile(r"\b(?:aux cotes (?:notamment |entre autres )?(?:de|du|d
 #: A vote said to repeat an earlier one's figures: "exactement le même résultat qu'en juillet 2019", "the same tally as in 2021".
 SAME_RESULT = re.compile(r"\b(?:le meme|the same|identical|identique|un resultat identique)\s+(?:resultat|score|decompte|result|tally|"
                          r"margin|outcome|split)?\b[^.;]{0,25}?(?:qu'en|qu'au|que lors|as in|as at|comme en|than in|celui d\w*|that of|to that of)\b")
+#: A speaker on the text voted next, not on the act just reported: "Avant le vote sur le texte suivant, …".
+_NEXT_TEXT = re.compile(r"\b(?:le (?:texte|projet) suivant|la resolution suivante|the (?:next|following) (?:text|draft|resolution))\b")
 _LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?P<who>[^.;]{2,80}?)\s+in\s+(?:voting\s+(?P<how>no|against|yes|in favou?r)|"
                         r"(?P<opposing>opposing|rejecting|voting it down)|(?P<backing>supporting|backing))\b")
@@ -213,6 +215,8 @@ class Continuations(Passage):
         figures = lone_figures(f)
         if positions is None and not figures:
             return False
+        if self.last.tally is not None and {"yes", "no"} <= set(figures):
+            return False          # a vote already counted: other full figures are another text's ("… a recueilli 85 voix, 34 …")
         target = self.last
         if re.search(r"\b(?:the|la|le) (?:final )?(?:resolution|texte)\b", f) and "amendment" in fold(target.act.evidence[0].text):
             target = next((d for d in reversed(self.drafts) if d.act.kind == "vote" and "amendment" not in
@@ -312,7 +316,7 @@ class Continuations(Passage):
     def reply(self, i, s, f) -> bool:
         """A state speaking about the act before it: a statement whose stance follows from who speaks."""
         last = self.last
-        if last is None or i - last.sentence > 3 or last.act.target is None:
+        if last is None or i - last.sentence > 3 or last.act.target is None or _NEXT_TEXT.search(f):
             return False
         for words, kinds_answered in _ANSWERED:        # "the organisations' accusations": the open letter, not the call after it
             if words.search(f) and last.act.kind not in kinds_answered:

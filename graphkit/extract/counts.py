@@ -191,7 +191,7 @@ _BACKED_BY = re.compile(
     r"adopte\w* avec|"
     r"recueilli\w*|obtenu\w*|soutenu\w*|appuye\w*|obtient|recueille)\s+(?:(?:by|par|que|only|just|seulement)\s+)?"
     r"(?P<n>" + NUMBER + r")\s+(?:member\s+states|etats\s+membres|countries|states|nations|members|membres|pays|etats|"
-    r"delegations|votes|voix)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|en faveur|,?\s*\d))")
+    r"delegations|votes|voix)\b(?!\s*(?:pour|contre|to|against|in favou?r|for|en faveur|[-\u2013]\s*\d|,\s*\d+\s*(?:,|et|and)\s*\d))")
 
 
 #: A figure whose voters are listed before its label: "Nineteen, including China and Pakistan, voted it down",
