@@ -322,7 +322,13 @@ class _Finder(Continuations, Drafts):
             lead = members[0].iso3
         opening = re.match(r"\W*(?:speaking|s'exprimant|parlant)\s+(?:for|on behalf of|au nom d(?:e|es|'))\s+[^,;]{3,60},\s*", cf)
         if lead is None and not votey and opening:     # "Speaking for 53 countries, Cuba said …"
-            lead = next((m.iso3 for m in mentions if m.start - a >= opening.end() - 1 and self.actor_capable(m)), None)
+            if re.match(r"(?:its|their|sa|son|leur)\s+(?:delegate|representative|ambassador|envoy|delegation|representant\w*|"
+                        r"ambassad\w*|delegu\w*)", cf[opening.end():]) and i > 0:
+                prev = self.sents[i - 1]       # "Cuba took the floor … Speaking for 53 countries, its delegate said …"
+                lead = next((m.iso3 for m in self.in_span(prev.start, prev.end) if self.actor_capable(m)), None)
+            else:
+                lead = next((m.iso3 for m in mentions if m.start - a >= opening.end() - 1 and self.actor_capable(m)
+                             and not re.match(r"'s\b", self.folded[m.end:m.end + 3])), None)
             if lead is not None:
                 members = [m for m in mentions if m.iso3 == lead][:1] + [m for m in members if m.iso3 != lead]
         speaker_word = re.search(r"\b(?:ambassador|ambassadeur|ambassadrice|we|nous|our|notre)\b", cf)

@@ -209,6 +209,12 @@ _ITEM_DASHED = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+[\u2013\u2014-]\s
                           r"(?:(?:voted|voting|ont\s+vote)\s+)?(?P<label>against|in\s+favou?r|for|contre|pour|abstained|abstentions?)\b")
 
 
+#: "Only four states — Belarus, … — joined Russia in voting no": the four and the one they joined.
+_JOINED_FIGURE = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:other\s+)?(?:states|countries|members|nations|delegations)?"
+                            r"(?:(?!vot|abst)[^.;]){0,90}?\bjoined\s+(?:[\w.'-]+\s+){1,3}?in\s+(?:voting\s+)?(?P<label>no|against|yes|"
+                            r"in\s+favou?r|abstaining|opposing|supporting)\b")
+
+
 def lone_figures(folded: str) -> dict[str, int]:
     """Labelled figures of a vote that are not a full tally ("13 votes in favour", "adopted by 33 votes").
 
@@ -226,6 +232,8 @@ def lone_figures(folded: str) -> dict[str, int]:
     {'no': 19, 'abstain': 11}
     >>> lone_figures("eighteen members abstained; of the others, 27 voted in favour and 2 - eritrea and venezuela - against")
     {'abstain': 18, 'yes': 27, 'no': 2}
+    >>> lone_figures("only four states - belarus, syria, north korea and eritrea - joined russia in voting no")
+    {'no': 5}
     """
     out = {_label(m.group("label")): parse_number(m.group("n")) for m in _ITEM.finditer(folded)}
     for m in _ADOPTED_BY.finditer(folded):
@@ -234,6 +242,10 @@ def lone_figures(folded: str) -> dict[str, int]:
         out.setdefault("yes", parse_number(m.group("n")))
     for m in _ITEM_DASHED.finditer(folded):
         out.setdefault(_label(m.group("label")), parse_number(m.group("n")))
+    for m in _JOINED_FIGURE.finditer(folded):
+        label = m.group("label")
+        side = "no" if label in ("no", "against", "opposing") else "abstain" if label == "abstaining" else "yes"
+        out.setdefault(side, parse_number(m.group("n")) + 1)
     for m in _ITEM_APART.finditer(folded):
         label = m.group("label")
         side = "abstain" if "abst" in label else "no" if re.search(r"down|against|\bno\b|contre|oppos", label) else "yes"
