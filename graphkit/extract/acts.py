@@ -347,7 +347,14 @@ class _Finder(Continuations, Drafts):
         if target is None and behalf_group and lead and not votey and any(self.topic_target(t) == lead for t in topics):
             target = lead        # "China took the floor on behalf of 28 countries to dismiss the assessment of Xinjiang"
             member_codes = [lead] + [c for c in member_codes if c != lead]
-        if (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not behalf_group and \
+        # a state calling what was said of it interference in its own internal affairs rejects it
+        own_affairs = len(member_codes) == 1 and not behalf_group and target in (None, member_codes[0]) and (re.search(
+            r"\b(?:its|their|ses|leurs)\s+(?:own\s+)?(?:internal affairs|affaires interieures)\b", cf) or any(
+            m.iso3 == member_codes[0] and re.match(r"'s\s+(?:own\s+)?internal affairs", self.folded[m.end:m.end + 30])
+            for m in mentions))
+        if own_affairs:
+            stance, target = "reject", member_codes[0]
+        elif (stance == "criticise" or response) and target is None and len(member_codes) == 1 and not behalf_group and \
                 member_codes[0] in self.earlier_targets():
             stance = "reject"       # the target of an earlier act answering it ("Minsk a fustigé une ingérence")
         elif response and not behalf_group and len(member_codes) == 1 and member_codes[0] != target and target is not None:

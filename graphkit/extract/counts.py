@@ -125,7 +125,8 @@ _TALLY_RES = [
     (re.compile(_N + r"\s+(?:voix|votes)\s+pour\s*,?\s*" + _N + r"\s+(?:voix\s+)?contre\s*"
                 r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"), "labelled"),
     # the vote was 9-3 / voted 141-5 / by a vote of 13-2
-    (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by)\s+(?<![\d-])(\d{1,3})-(\d{1,3})(?![\d-])"), "by"),
+    (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
+                r"(?<![\d-])(\d{1,3})[-\u2013](\d{1,3})(?![\d-])" + _ABST), "by"),
     # the council had voted 32 to 2 / a voté par 32 contre 2
     (re.compile(r"\bvoted\s+" + _N + r"\s+to\s+" + _N + r"(?!\s*(?:per\s*cent|%))" + _ABST), "by"),
 ]
@@ -286,6 +287,10 @@ def find_tallies(folded: str) -> list[Tally]:
     [(17, 19, 11)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("par 105 voix pour, 15 contre et 52 abstentions")]
     [(105, 15, 52)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("the motion was defeated 19-17 with 11 abstentions")]
+    [(17, 19, 11)]
+    >>> [(t.yes, t.no, t.abstain) for t in find_tallies("the resolution passed 93-24")]
+    [(93, 24, None)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("by twenty-four votes to eight")]
     [(24, 8, None)]
     >>> [(t.yes, t.no, t.abstain) for t in find_tallies("with 13 abstentions, 7 against and 27 in favour")]
@@ -311,7 +316,7 @@ def find_tallies(folded: str) -> list[Tally]:
             abstain = parse_number(nums[2]) if nums[2] else (0 if none else None)
             first, second = parse_number(nums[0]), parse_number(nums[1])
             labelled = kind == "labelled" or re.search(r"\b(in favou?r|pour)\b", m.group())
-            if not labelled and _REJECTED.search(folded[:m.start()]) and not _VETO.search(folded):
+            if not labelled and _REJECTED.search(folded[:m.start()] + " " + m.group()) and not _VETO.search(folded):
                 first, second = second, first
             out.append(Tally(first, second, abstain, m.start(), m.end()))
     for t in _labelled_runs(folded):

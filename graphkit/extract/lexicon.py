@@ -30,7 +30,8 @@ STANCE_PATTERNS = {
         r"rais(?:ed|es|ing)(?= (?:[\w'-]+ ){0,3}?(?:concerns?|xinjiang|tibet|hong kong|the situation|the issue|abuses|violations))|"
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
-        r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*)\b"),
+        r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*|slam(?:s|med|ming)|"
+        r"blast(?:s|ed|ing)|hit out|hits out|lash(?:ed|es|ing) out|excoriat\w*|assail\w*)\b"),
     "support": re.compile(
         r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend(?!ers?\b)\w*|salu\w*|felicit\w*|approuv\w*|"
         r"fai\w* bloc derriere|derriere|en faveur de|"
