@@ -68,7 +68,9 @@ _ENUMERATED = re.compile(r"\b(?:the first|the second|the latter|respectively|le 
                          r"le deuxieme|la deuxieme|l'un|l'autre|(?:two|three|deux|trois) (?:amendments|amendements|drafts|projets|texts|textes)|"
                          r"both)\b")
 #: Experts or rapporteurs of the UN speaking together: "50 independent experts", "une cinquantaine" is not a count.
-_EXPERTS = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r")\s+(?:independent\s+|un\s+|u\.n\.\s+|human rights\s+)*"
+_EXPERTS = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r"|une (?:cinquantaine|quarantaine|trentaine|vingtaine|dizaine|douzaine|"
+                      r"soixantaine|centaine) d'|dozens of|scores of|some|several|plusieurs|des)\s*(?:independent\s+|un\s+|"
+                      r"u\.n\.\s+|human rights\s+)*"
                       r"(?:experts|special rapporteurs|rapporteurs(?: speciaux)?|experts independants|experts de l'onu)\b")
 _IN_TURN = re.compile(r"\b(?:a son tour|in turn|in response|in reply|en reponse|en retour|replied|riposte\w*|countered|"
                       r"la replique|the reply|the response|moments later|shortly after(?:wards)?|peu apres|dans la foulee)\b")
@@ -382,7 +384,8 @@ class _Finder(Continuations, Drafts):
         experts = _EXPERTS.search(cf) if (kind_kw == "call" or stance == "criticise") and not votey and count is None \
             and not kind_kw in ("joint_statement", "joint_letter", "open_letter") else None
         if experts is not None:     # "50 independent experts of the United Nations called for …": a call, aimed at the state named
-            count, qualifier = parse_number(experts.group("n")), "exactly"
+            n = experts.group("n")        # "une cinquantaine d'experts": no count
+            count, qualifier = (parse_number(n), "exactly") if re.match(r"\d|[a-z-]+$", n) and parse_number(n) else (None, None)
             stance = stance if stance in ("criticise", "support") else "criticise"
             kind = "call"
             lead = None
@@ -438,7 +441,7 @@ class _Finder(Continuations, Drafts):
             forum = None
         if forum is None and kind_hint:
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
-        if veto or vetoing:
+        if (veto or vetoing) and ("veto" in cf or forum is None or "Security Council" in self.text_forums):
             forum = "Security Council"     # a veto is cast only there, whichever body the sentence also names
         same = SAME_RESULT.search(cf)       # "… the same result as in July 2019": that date is the earlier vote's
         date = self.date_of(a, a + same.start() if same else b) or next((d for d in (self.date_of(x, y) for x, y in context)

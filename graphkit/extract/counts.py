@@ -120,7 +120,7 @@ _TALLY_RES = [
                 r"(?:,?\s*(?:and|with)?\s*" + _N + r"\s+(?:abstentions?|abstaining|abstained)|(?P<none>,?\s*with no abstentions?))?"),
      "labelled"),
     # par 105 voix contre 15, et 52 abstentions
-    (re.compile(r"\bpar\s+" + _N + r"\s+voix(?:\s+pour)?\s*,?\s+contre\s+" + _N + _ABST), "by"),
+    (re.compile(r"\b(?:par|a)\s+" + _N + r"\s+voix(?:\s+pour)?\s*,?\s+contre\s+" + _N + _ABST), "by"),
     # 105 voix pour, 15 contre et 52 abstentions
     (re.compile(_N + r"\s+(?:voix|votes)\s+pour\s*,?\s*" + _N + r"\s+(?:voix\s+)?contre\s*"
                 r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"), "labelled"),

@@ -135,7 +135,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "GBR": ("Britain", "Great Britain", "UK", "U.K.", "Grande-Bretagne"),
     "USA": ("US", "U.S.", "United States", "Etats-Unis", "États-Unis"),
-    "ARE": ("UAE", "Emirats arabes unis", "Émirats arabes unis"),
+    "ARE": ("UAE", "Emirats arabes unis", "Émirats arabes unis", "Emirats", "Émirats", "the Emirates"),
     "RUS": ("Russia", "Russie"),
     "KOR": ("South Korea", "Corée du Sud"),
     "PRK": ("North Korea", "Corée du Nord", "DPRK", "D.P.R.K.", "RPDC"),

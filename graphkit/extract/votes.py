@@ -46,7 +46,7 @@ VETO_ACT = re.compile(
     r"(?:s'est|se sont|s'etait|s'etaient)\s+heurte\w*\s+(?:a|au)\s+(?:un\s+)?(?:[\w-]+\s+){0,2}?veto\b|"
     r"ran\s+into\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?veto\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
-    r"(?:projet|draft|resolution|texte|text)\b|"
+    r"(?:projet|draft|resolution|texte|text|bid|measure)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b|"
     r"(?:fait barrage|barre la route|block\w*|bloqu\w*|stopp\w*|arret\w*)\W+(?:[\w']+\W+){0,3}?(?:par|with|by)\s+(?:un|a|leur|their)\s+"
     r"(?:double\s+)?veto\b)")
