@@ -28,7 +28,7 @@ from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies,
 from .context import act_dates
 from .dates import DateMention
 from .gazetteer import Gazetteer, Mention
-from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SUBJECT_BEFORE, VOTE_CLAUSE
+from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SPEECH, SUBJECT_BEFORE, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
@@ -73,6 +73,7 @@ _EXPERTS = re.compile(r"(?<![\w-])(?P<n>" + NUMBER + r"|une (?:cinquantaine|quar
                       r"u\.n\.\s+|human rights\s+)*"
                       r"(?:experts|special rapporteurs|rapporteurs(?: speciaux)?|experts independants|experts de l'onu)\b")
 _IN_TURN = re.compile(r"\b(?:a son tour|in turn|in response|in reply|en reponse|en retour|replied|riposte\w*|countered|"
+                      r"responded|responding|(?:a|ont|avait|avaient) repondu|repliqu\w*|"
                       r"la replique|the reply|the response|moments later|shortly after(?:wards)?|peu apres|dans la foulee)\b")
 #: The same act done again, earlier: "comme elles l'avaient fait trois jours plus tôt", "as they had done in July".
 _AGAIN = re.compile(r"\b(?:comme (?:ils|elles|il|elle) l'(?:avai(?:en)?t|a|ont) (?:deja )?fait|as (?:they|it|he|she) (?:had|did|has) "
@@ -238,6 +239,12 @@ class _Finder(Continuations, Drafts):
                 cf[:decision.start()])) and not re.search(
                 r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", cf[:decision.start()]):
             decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
+        spoken = SPEECH.search(cf, 0, decision.start()) if decision is not None else None
+        said_at = min([x for x in (v if stance else -1, spoken.start() if spoken else -1) if x >= 0], default=-1)
+        if decision is not None and re.search(r"\b(?:resolution|text|texte|draft|projet)\s+$", cf[:decision.start()]) and \
+                stance is not None and 0 <= said_at < decision.start() and \
+                any(m.start - a < said_at and self.actor_capable(m) for m in mentions):
+            decision = None       # "Sri Lanka's minister called the resolution adopted on Tuesday unwarranted": a state speaking
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
             decision = body if body and not on_many_texts(cf, body) else None
@@ -446,7 +453,7 @@ class _Finder(Continuations, Drafts):
         same = SAME_RESULT.search(cf)       # "… the same result as in July 2019": that date is the earlier vote's
         date = self.date_of(a, a + same.start() if same else b) or next((d for d in (self.date_of(x, y) for x, y in context)
                                                                           if d and not same), None)
-        if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(cf) or (
+        if date is None and self.drafts and kind != "vote" and (_IN_TURN.search(self.folded[s.start:s.end]) or (
                 i > 0 and _IN_TURN.search(self.folded[self.sents[i - 1].start:self.sents[i - 1].end]))):
             date = DateMention(a, a, None, "day", 0)      # "Prenant la parole à son tour, Cuba …": the day of the act answered
         heading_dated = date is None

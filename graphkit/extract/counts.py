@@ -146,6 +146,7 @@ _ITEM = re.compile(
     r"(?:\s+membres)?"
     r"(?:\s+(?:of|du|de|des)\s+(?:the\s+|la\s+)?[\w'-]+(?:\s+de\s+[\w'-]+)?)?\s+)?"
     r"(?:(?:voted|voting|ont\s+vote|votant|vote)\s+)?(?P<label>in\s+favou?r|en\s+faveur|for|pour|yes|supported|backed|against|contre|no|"
+    r"(?<=voted\s)to(?=\s+(?!abstain)[a-z]{4,})|"
     r"opposed|(?:s'y\s+|se\s+)?(?:sont|etant)\s+oppose\w*|s'y\s+oppos\w*|abstentions?|abstaining|abstained|"
     r"(?:l'|les\s+|la\s+|le\s+)(?:ont|avaient)\s+(?:appuy\w*|soutenu\w*|approuv\w*)|supported\s+it|backed\s+it|"
     r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|s'abstenant|having\s+abstained)\b")
@@ -154,7 +155,7 @@ _ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alo
 
 def _label(word: str) -> str:
     word = re.sub(r"\s+", " ", word)
-    if word in ("in favour", "in favor", "en faveur", "for", "pour", "yes", "supported", "backed") or \
+    if word in ("in favour", "in favor", "en faveur", "for", "pour", "yes", "supported", "backed", "to") or \
             re.search(r"appuy|soutenu|approuv|supported|backed", word):
         return "yes"
     if word in ("against", "contre", "no") or "oppos" in word:

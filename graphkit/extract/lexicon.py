@@ -20,7 +20,8 @@ STANCE_PATTERNS = {
         r"\b(rejet\w*|rejett\w*|refut\w*|dement\w*|recus\w*|sans fondement|infonde\w*|calomni\w*|"
         r"balay\w*|denue\w* de (?:tout )?fondement|"
         r"reject\w*|dismiss\w*|groundless|baseless|unfounded|smear\w*|slander\w*|brush\w* aside|rebuff\w*|"
-        r"repudiat\w*|vote (?:it|them|the \w+) down|"
+        r"repudiat\w*|vote (?:it|them|the \w+) down|unwarranted|unjustified|injustifie\w*|inacceptable|unacceptable|"
+        r"(?:would|will|could) not cooperate|won't cooperate|refus\w* (?:de|to) cooper\w*|"
         r"(?:so-called|soi-disant|pretendue?s?) (?:assessment|report|evaluation|statement|resolution|concerns?|accusations?|"
         r"rapport|evaluation|declaration|resolution|accusations?))\b"),
     "criticise": re.compile(
@@ -138,6 +139,7 @@ VOTE_LIST = re.compile(
 #: A clause saying who voted how ("China and Cuba voted against").
 VOTE_CLAUSE = {
     "yes": re.compile(r"\b(voted (?:in favou?r|for|yes)|voting (?:in favou?r|for)|(?:ont|a|ayant) vote (?:pour|en faveur)|"
+                      r"(?<=states )voted to (?!abstain)|(?<=countries )voted to (?!abstain)|(?<=members )voted to (?!abstain)|"
                       r"to vote (?:in favou?r|for it|yes)|(?:backed|supported) the (?:motion|draft|text|resolution|proposal))\b"),
     "no": re.compile(r"\b(voted against|voted no|voting against|voting no|voted (?:it|them|the \w+) down|(?:ont|a|ayant) vote contre|s'y sont opposee?s|s'y est opposee?|"
                      r"opposed it|(?:were|was) opposed|(?<=\w) against(?= and| while|,|$)|votes? against(?= (?:were|was) cast| came))\b"),
