@@ -82,8 +82,10 @@ class Passage:
         return found[0][1]
 
     def date_of(self, a: int, b: int) -> DateMention | None:
+        """The act's date in [a, b): a written date before a relative one ("Two weeks later, on 20 December, …")."""
         ds = act_dates(self.dated[a:b], self.published)
-        return ds[0] if ds else None
+        written = [d for d in ds if d.value is not None]
+        return written[0] if written else ds[0] if ds else None
 
     def heading_date(self, i: int) -> DateMention | None:
         """A full date in a heading above sentence ``i`` ("… — 23 March 2021"): the day a release reports."""

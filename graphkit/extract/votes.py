@@ -45,6 +45,7 @@ VETO_ACT = re.compile(
     r"(?:fell|falling|killed|sunk|struck down|felled)\s+(?:\w+\s+){0,3}?(?:by|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?veto\b|"
     r"(?:s'est|se sont|s'etait|s'etaient)\s+heurte\w*\s+(?:a|au)\s+(?:un\s+)?(?:[\w-]+\s+){0,2}?veto\b|"
     r"ran\s+into\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?veto\b|"
+    r"\bveto\s+(?:oppose|exerce|utilise|cast|exercised|used)\w*\s+(?:\w+\s+){0,2}?(?:par|by)\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text|bid|measure)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b|"
@@ -53,7 +54,8 @@ VETO_ACT = re.compile(
 #: Veto triggers whose subject is the text vetoed: the states vetoing are named in or after them.
 _PASSIVE_VETO = re.compile(r"victime|was|were|been|being|fell|falling|killed|sunk|struck|felled|s'est|se sont|s'etai|ran into")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
-VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|vote\s+negatif\s+de|veto\s+(?:de|of|by|du|des))\s*(?:la\s+|le\s+|les\s+|l'|the\s+)?")
+VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|vote\s+negatif\s+de|veto\s+(?:de|of|by|du|des)|"
+                        r"veto\s+(?:oppose|exerce|utilise|cast|exercised|used)\w*\s+(?:\w+\s+){0,2}?(?:par|by))\s*(?:la\s+|le\s+|les\s+|l'|the\s+)?")
 #: "drafted by", "présenté par": the states that follow brought the text.
 DRAFTED_BY = re.compile(
     r"\b(?:drafted|submitted|tabled|presented|introduced|put forward|proposed|initiated|brought|sponsored|led|authored|"
@@ -181,7 +183,8 @@ def vetoers(folded: str, mentions: list[Mention], trigger: re.Match, start: int 
     if owing and not (after and after.start() - trigger.end() < 40):
         return []
     if after and after.start() - trigger.end() < 40:
-        stop = re.search(r"[.;]|,\s+(?!(?:la|le|les|l'|the)?\s*\w+(?:\s+\w+)?\s*(?:,|and|et)\b)", folded[after.end():])
+        stop = re.search(r"[.;]|,\s+(?!(?:la|le|les|l'|the)?\s*\w+(?:\s+\w+)?\s*(?:,|and|et)\b)|\s(?:au|aux|contre|against|on|sur|to)\s",
+                         folded[after.end():])
         end = after.end() + (stop.start() if stop else len(folded))
         for m in mentions:
             if after.end() <= m.start - start < end and m.iso3 not in codes:
