@@ -319,11 +319,11 @@ class _Finder(Continuations, Drafts):
             if g.others and others_anchor(cf, g):
                 before = [m for m in mentions if m.end <= a + g.start]
                 if before:
-                    count, qualifier = g.count + 1, g.qualifier
+                    count, qualifier = (g.count + 1, g.qualifier) if g.count is not None else (None, None)
                     lead = lead or before[-1].iso3
                     break
             elif not g.others:
-                count, qualifier = g.count, g.qualifier
+                count, qualifier = (g.count, g.qualifier) if g.count is not None else (None, None)   # "some 40": no count
                 break
 
         behalf_group = bool(groups) or bool(_BEHALF_GROUP.search(cf))     # "on behalf of a group of countries"
@@ -518,9 +518,10 @@ class _Finder(Continuations, Drafts):
             return None
         if stance == "reject" and len(members) == 1 and SPEAKER.search(cf) and not _BEHALF_GROUP.search(cf):
             return "statement"
-        if kind_kw == "joint_letter" and (count or len(members) >= 2):
+        if kind_kw == "joint_letter" and (count or len(members) >= 2 or any(g.count is None for g in groups)):
             return "joint_letter"
-        if kind_kw == "joint_statement" or count or len(members) >= 2 or _BEHALF_GROUP.search(cf):
+        if kind_kw == "joint_statement" or count or len(members) >= 2 or _BEHALF_GROUP.search(cf) or \
+                any(g.count is None for g in groups):
             return "joint_statement" if kind_kw != "joint_letter" else "joint_letter"
         if len(members) == 1 and (SPEAKER.search(cf) or stance == "reject"):
             return "statement"

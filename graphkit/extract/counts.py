@@ -52,12 +52,16 @@ _QUALIFIERS = {
     "plus de": "more_than", "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "au moins": "at_least", "at least": "at_least", "pas moins de": "at_least", "no fewer than": "at_least",
     "no less than": "at_least",
+    # a figure given roughly is no count ("some 40 countries", "près de 50 pays"): the group acts, its size is unknown
+    "some": "vague", "about": "vague", "around": "vague", "roughly": "vague", "approximately": "vague", "nearly": "vague",
+    "almost": "vague", "close to": "vague", "environ": "vague", "pres de": "vague", "quelque": "vague", "une": "vague",
+    "plus d'une": "vague",
 }
 _GROUP = (r"(?:member\s+states|etats\s+membres|pays\s+membres|countries|states|nations|governments|delegations|"
           r"pays|etats|gouvernements|delegations)")
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?(?:(?:a|un)\s+(?:group|groupe)\s+(?:of|de)\s+)?"
-    r"(?P<n>" + NUMBER + r")\s+(?P<other>(?:autres|other|further|additional)\s+)?"
+    r"(?P<n>" + NUMBER + r"|(?:vingt|trent|quarant|cinquant|soixant|cent)aine\s+d(?:e\s+|'))\s*(?P<other>(?:autres|other|further|additional)\s+)?"
     r"(?:(?:mostly|mainly|largely|principalement|surtout|essentiellement)\s+)?"
     r"(?:(?:european|african|arab|asian|latin american|western|nordic|baltic|gulf|caribbean|pacific|islamic|muslim|"
     r"like-minded|eu|un)\s+)?" + _GROUP + r"\b")
@@ -94,11 +98,18 @@ def find_groups(folded: str) -> list[GroupCount]:
     --------
     >>> [(g.count, g.qualifier, g.others) for g in find_groups("plus de 60 pays et forty-three countries, 27 autres pays")]
     [(60, 'more_than', False), (43, 'exactly', False), (27, 'exactly', True)]
+    >>> [(g.count, g.qualifier) for g in find_groups("some 40 countries; une quarantaine de pays; plus d'une cinquantaine d'etats")]
+    [(None, 'vague'), (None, 'vague'), (None, 'vague')]
     """
     out = []
     for m in _GROUP_RE.finditer(folded):
         q = _QUALIFIERS.get(re.sub(r"\s+", " ", m.group("q") or ""), "exactly")
-        out.append(GroupCount(parse_number(m.group("n")), q, m.start(), m.end(), bool(m.group("other"))))
+        n = parse_number(m.group("n")) if not m.group("n").endswith(("e ", "'", "de")) else None
+        if n is None or q == "vague":
+            q, n = "vague", None          # "une quarantaine de pays", "some 40 countries": a group of unknown size
+        elif m.group("q") in ("une",):
+            continue
+        out.append(GroupCount(n, q, m.start(), m.end(), bool(m.group("other"))))
     return out
 
 
