@@ -444,8 +444,8 @@ class _Finder(Continuations, Drafts):
             prev = self.sents[i - 1]          # the sentence before says what was voted on, where and when
             context.append((prev.start, prev.end))
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
-        if kind == "open_letter" and forum_hint is None:
-            forum = None
+        if kind == "open_letter" and forum_hint is None or kind == "call" and not self.forum_of(a, b, pivot):
+            forum = None        # experts calling, NGOs writing: in no forum unless their own sentence names one
         if forum is None and kind_hint:
             forum = next((self.forum_of(h.start, h.end) for h in self.sents[:i] if h.heading and self.forum_of(h.start, h.end)), None)
         if (veto or vetoing) and ("veto" in cf or forum is None or "Security Council" in self.text_forums):

@@ -74,7 +74,8 @@ KIND_PATTERNS = [
                                    r"on (?:whose|their) behalf\s+(?:[\w-]+\s+){0,4}?(?:spoke|read|delivered|took the floor)|"
                                    r"(?:similar|comparable|analogous|parallel) (?:joint )?statement|"
                                    r"declaration (?:similaire|analogue|comparable|du meme type))\b")),
-    ("call", re.compile(r"\b(appels? (?:a|pour)|appels ont ete lances|calls? for|called for|appeal\w* for)\b")),
+    ("call", re.compile(r"\b(appels? (?:a|pour)|appels ont ete lances|calls? for|called for|appeal\w* for|"
+                        r"(?:a|an|the|their|un|leur|l')\s*(?:joint\s+|urgent\s+|commun\s+)?(?:call|appeal|appel)\b(?=[^.;]{0,60}\b(?:by|par|de|from)\b))")),
 ]
 
 #: Words for someone speaking for a state (a demonym or capital next to one is the state speaking).
