@@ -520,6 +520,9 @@ class _Finder(Continuations, Drafts):
             return "statement"
         if kind_kw == "joint_letter" and (count or len(members) >= 2 or any(g.count is None for g in groups)):
             return "joint_letter"
+        if not kind_kw and not count and re.search(r"\b(?:les delegations|the delegations|les representants|the representatives|"
+                                                    r"leurs delegations|their delegations)\s+(?:de|d'|of|du|des)\b", cf):
+            return None      # "Les délégations de la France et du Royaume-Uni ont déploré …": each speaking, no joint act
         if kind_kw == "joint_statement" or count or len(members) >= 2 or _BEHALF_GROUP.search(cf) or \
                 any(g.count is None for g in groups):
             return "joint_statement" if kind_kw != "joint_letter" else "joint_letter"

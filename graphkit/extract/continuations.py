@@ -64,6 +64,10 @@ SAME_RESULT = re.compile(r"\b(?:le meme|the same|identical|identique|un resultat
                          r"margin|outcome|split)?\b[^.;]{0,25}?(?:qu'en|qu'au|que lors|as in|as at|comme en|than in|celui d\w*|that of|to that of)\b")
 #: A speaker on the text voted next, not on the act just reported: "Avant le vote sur le texte suivant, …".
 _NEXT_TEXT = re.compile(r"\b(?:le (?:texte|projet) suivant|la resolution suivante|the (?:next|following) (?:text|draft|resolution))\b")
+#: "Expliquant son vote, le représentant de la Chine …", "Explaining his delegation's vote, …", "in explanation of vote".
+_EXPLAINING_VOTE = re.compile(r"^\W*(?:expliquant (?:son|leur) vote|explaining (?:his|her|its|their) (?:delegation's |country's )?"
+                              r"(?:vote|veto|position)|in explanation of (?:vote|position)|en explication de vote|"
+                              r"(?:dans une|in an?) explication de vote)\b")
 _LABELLED_LIST = re.compile(r"(?P<label>in favou?r|against|abstentions?|abstaining|pour|contre)\s*\((?P<names>[^()]{3,})\)")
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?P<who>[^.;]{2,80}?)\s+in\s+(?:voting\s+(?P<how>no|against|yes|in favou?r)|"
                         r"(?P<opposing>opposing|rejecting|voting it down)|(?P<backing>supporting|backing))\b")
@@ -318,6 +322,9 @@ class Continuations(Passage):
         last = self.last
         if last is None or i - last.sentence > 3 or last.act.target is None or _NEXT_TEXT.search(f):
             return False
+        if last.act.kind == "vote" and _EXPLAINING_VOTE.search(f) and self.speaker(s.start, s.end) != last.act.target:
+            last.act.evidence.append(self.evidence(s))      # an explanation of vote is part of the vote, not an act,
+            return True                                     # unless the state it concerns speaks (it rejects the text)
         for words, kinds_answered in _ANSWERED:        # "the organisations' accusations": the open letter, not the call after it
             if words.search(f) and last.act.kind not in kinds_answered:
                 answered = next((d for d in reversed(self.drafts) if d.act.kind in kinds_answered and i - d.sentence <= 6), None)

@@ -48,13 +48,14 @@ VETO_ACT = re.compile(
     r"\bveto\s+(?:oppose|exerce|utilise|cast|exercised|used)\w*\s+(?:\w+\s+){0,2}?(?:par|by)\b|"
     r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
     r"(?:projet|draft|resolution|texte|text|bid|measure)\b|"
-    r"(?:owing to|because of|en raison du|en raison des|du fait du)\s+(?:the\s+)?(?:negative\s+votes?|vote\s+negatif|veto)\b|"
+    r"(?:owing to|because of|en raison du|en raison des|du fait du|du fait des)\s+(?:the\s+)?(?:negative\s+votes?|votes?\s+negatifs?|"
+    r"vetos?)\b|"
     r"(?:fait barrage|barre la route|block\w*|bloqu\w*|stopp\w*|arret\w*)\W+(?:[\w']+\W+){0,3}?(?:par|with|by)\s+(?:un|a|leur|their)\s+"
     r"(?:double\s+)?veto\b)")
 #: Veto triggers whose subject is the text vetoed: the states vetoing are named in or after them.
 _PASSIVE_VETO = re.compile(r"victime|was|were|been|being|fell|falling|killed|sunk|struck|felled|s'est|se sont|s'etai|ran into")
 #: Words right after which the states named are the ones vetoing ("the negative vote of the Russian Federation").
-VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|vote\s+negatif\s+de|veto\s+(?:de|of|by|du|des)|"
+VETO_AFTER = re.compile(r"\b(?:negative\s+votes?\s+of|votes?\s+negatifs?\s+d(?:e|es|u)|veto\s+(?:de|of|by|du|des)|"
                         r"veto\s+(?:oppose|exerce|utilise|cast|exercised|used)\w*\s+(?:\w+\s+){0,2}?(?:par|by))\s*(?:la\s+|le\s+|les\s+|l'|the\s+)?")
 #: "drafted by", "présenté par": the states that follow brought the text.
 DRAFTED_BY = re.compile(
@@ -107,7 +108,7 @@ def decision_in(folded: str) -> re.Match | None:
     False
     """
     for m in DECISION.finditer(folded):
-        window = folded[max(0, m.start() - 90):m.end() + 90]
+        window = folded[max(0, m.start() - 150):m.end() + 90]
         if DECISION_OBJECT.search(window) and not on_many_texts(folded, m):
             return m
     return None
