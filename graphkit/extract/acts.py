@@ -126,6 +126,8 @@ class _Finder(Continuations, Drafts):
                     continue
                 if draft is not None:
                     self.add(draft)
+                    if draft.referred is not None:
+                        self.add(draft.referred)
                     if draft.act.kind == "vote":
                         self.same_result(i, s, draft)     # "…, the same result as in July 2019"
                     if draft.repeat is not None:
@@ -233,18 +235,7 @@ class _Finder(Continuations, Drafts):
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
-        if decision is not None and re.search(r"rejet|reject|dismiss|refus", decision.group()) and (any(
-                m.start - a < decision.start() and self.actor_capable(m) for m in mentions) or re.search(
-                r"\b(?:its|their|sa|son|leur)\s+(?:delegation|representative|representant\w*|government|gouvernement|ambassad\w*)\b",
-                cf[:decision.start()])) and not re.search(
-                r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", cf[:decision.start()]):
-            decision = None       # "the Islamic Republic of Iran rejected the resolution": a state speaking, not a vote
-        spoken = SPEECH.search(cf, 0, decision.start()) if decision is not None else None
-        said_at = min([x for x in (v if stance else -1, spoken.start() if spoken else -1) if x >= 0], default=-1)
-        if decision is not None and re.search(r"\b(?:resolution|text|texte|draft|projet)\s+$", cf[:decision.start()]) and \
-                stance is not None and 0 <= said_at < decision.start() and \
-                any(m.start - a < said_at and self.actor_capable(m) for m in mentions):
-            decision = None       # "Sri Lanka's minister called the resolution adopted on Tuesday unwarranted": a state speaking
+        decision, referred, own_voice = self.spoken_decision(cf, a, decision, stance, v, mentions)
         if decision is None and not kind_kw and not veto and self.figures_follow(i):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
             decision = body if body and not on_many_texts(cf, body) else None
@@ -345,6 +336,8 @@ class _Finder(Continuations, Drafts):
                 speaker_word and speaker_word.start() < pivot - a and not any(m.start - a < speaker_word.start() for m in mentions):
             lead = self.source_state          # "Ambassador Chen Xu delivered …" in the mission's own release
         member_codes = list(dict.fromkeys(m.iso3 for m in members))
+        if referred is not None and own_voice and not member_codes:
+            member_codes = [self.source_state]
         skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
         skip -= {m.iso3 for m in mentions if SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
         topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
@@ -444,6 +437,8 @@ class _Finder(Continuations, Drafts):
             prev = self.sents[i - 1]          # the sentence before says what was voted on, where and when
             context.append((prev.start, prev.end))
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
+        if referred is not None:        # the forum named is where the resolution spoken of was adopted
+            forum = self.forum_of(a, a + referred)
         if kind == "open_letter" and forum_hint is None or kind == "call" and not self.forum_of(a, b, pivot):
             forum = None        # experts calling, NGOs writing: in no forum unless their own sentence names one
         if forum is None and kind_hint:
@@ -481,6 +476,8 @@ class _Finder(Continuations, Drafts):
                        sponsors=sponsors)
         draft.some_only = bool(SOME_ONLY.search(cf))
         draft.heading_dated = heading_dated and date is not None
+        if referred is not None and kind == "statement" and self.figures_follow(i):
+            draft.referred = self.referred_vote(i, s, a, b, referred, act)   # its figures follow: that vote is reported too
         draft.bare = kind == "vote" and not (tallies or veto or vetoing or decision or draft.figures or sponsors)
         if draft.bare and not any((positions or {}).values()):
             return None          # "We thank the states that voted yes": no vote is reported
@@ -492,6 +489,43 @@ class _Finder(Continuations, Drafts):
             if earlier:
                 draft.repeat = earlier[0]
         return draft
+
+    def spoken_decision(self, cf: str, a: int, decision: re.Match | None, stance: str | None, v: int,
+                        mentions: list[Mention]) -> tuple[re.Match | None, int | None, bool]:
+        """A decision verb that is a state's words, not a body's vote: "the Islamic Republic of Iran rejected the
+        resolution", "Sri Lanka's minister called the resolution adopted on Tuesday unwarranted", "The Minister …
+        today rejected the resolution adopted … yesterday" in the ministry's own release. Returns the decision left (or
+        None), where the resolution the speaker refers to was adopted (offset in ``cf``, or None), and whether the
+        speaker is the releasing government itself."""
+        if decision is None:
+            return None, None, False
+        before = cf[:decision.start()]
+        own_voice = bool(self.source_state and not any(m.start - a < decision.start() for m in mentions) and re.search(
+            r"\b(?:minister|ministre|ministry|ministere|government|gouvernement|spokes\w*|porte-parole)\b", before))
+        if re.search(r"rejet|reject|dismiss|refus", decision.group()) and not re.search(
+                r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", before) and (
+                own_voice or any(m.start - a < decision.start() and self.actor_capable(m) for m in mentions) or re.search(
+                r"\b(?:its|their|sa|son|leur)\s+(?:delegation|representative|representant\w*|government|gouvernement|ambassad\w*)\b",
+                before)):
+            later = decision_in(cf[decision.end():])      # "… rejected the resolution adopted by the Council yesterday"
+            return None, (decision.end() + later.start() if later else None), own_voice
+        spoken = SPEECH.search(cf, 0, decision.start())
+        said_at = min([x for x in (v if stance else -1, spoken.start() if spoken else -1) if x >= 0], default=-1)
+        if re.search(r"\b(?:resolution|text|texte|draft|projet)\s+$", before) and stance is not None and \
+                0 <= said_at < decision.start() and (own_voice or any(m.start - a < said_at and self.actor_capable(m)
+                                                                      for m in mentions)):
+            return None, decision.start(), own_voice
+        return decision, None, own_voice
+
+    def referred_vote(self, i: int, s: Sentence, a: int, b: int, at: int, statement: Act) -> Draft:
+        """The vote a speaker refers to ("rejected the resolution adopted … yesterday"), when its figures follow."""
+        act = Act("", "vote", forum=self.forum_of(a + at, b) or statement.forum, topics=list(statement.topics),
+                  target=statement.target, evidence=[self.evidence(s)])
+        date = self.date_of(a + at, b)
+        if date is not None and date.value is not None:
+            act.date, act.date_precision = date.iso(), date.precision
+        act.confidence = 0.5
+        return Draft(act, i)
 
     def figures_follow(self, i: int) -> bool:
         """True when the sentence after ``i`` gives a vote's figures: a tally, or a yes figure and another."""

@@ -88,6 +88,7 @@ class Draft:
     bare: bool = False
     repeat: DateMention | None = None
     heading_dated: bool = False       # the act's date is the release's, its own sentences gave none
+    referred: "Draft | None" = None   # the vote a speaker refers to, reported with it
 
     def __post_init__(self):
         if self.origin < 0:
