@@ -28,7 +28,7 @@ from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies,
 from .context import act_dates
 from .dates import DateMention
 from .gazetteer import Gazetteer, Mention
-from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SPEECH, SUBJECT_BEFORE, VOTE_CLAUSE
+from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SPEECH, SUBJECT_BEFORE, SUBJECT_PHRASE, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
 from .topics import TopicFinder, default_topics
@@ -341,6 +341,11 @@ class _Finder(Continuations, Drafts):
         skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
         skip -= {m.iso3 for m in mentions if SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
         topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
+        subject = SUBJECT_PHRASE.search(cf) if votey else None
+        if subject is not None:      # "un projet de résolution sur l'Ukraine": what the vote is on, before other names
+            x, y = a + subject.start("subject"), a + subject.start("subject") + len(subject.group("subject").split(",")[0])
+            on = self.topics.find(self.folded[x:y], [self._shift(m, x) for m in self.in_span(x, y)], skip)
+            topics = on or topics
         target = self.pick_target(candidates, member_codes, topics, votey)
         member_codes = [c for c in member_codes if c != target]
         if lead and lead not in member_codes:

@@ -42,6 +42,8 @@ STANCE_PATTERNS = {
 #: Phrases that look like a stance but are not ("s'appuient sur" = rely on).
 NOT_STANCE = re.compile(r"\bs'appu\w*\s+sur\b|\bsupport(?:ing)? (?:documents?|staff)\b|\bconcerning\b|"
                         r"\b(?:country|countries|state|states|parties|party|pays|etats?) concerne\w*|"
+                        r"\b(?:est|etait|reste|demeure|is|was|remains) (?:le|la|un|une|the|a|an|its|son|sa) (?:\w+ )?"
+                        r"(?:soutien|allie|ally|backer|supporter|partenaire|partner|protecteur|protector)\b|"
                         r"\b(?:was|were|is|are|has been|have been|a ete|ont ete|est|sont) (?:supported|backed|endorsed|"
                         r"soutenue?s?|appuyee?s?) (?:by|par)\b")
 

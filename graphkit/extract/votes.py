@@ -46,8 +46,8 @@ VETO_ACT = re.compile(
     r"(?:s'est|se sont|s'etait|s'etaient)\s+heurte\w*\s+(?:a|au)\s+(?:un\s+)?(?:[\w-]+\s+){0,2}?veto\b|"
     r"ran\s+into\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?veto\b|"
     r"\bveto\s+(?:oppose|exerce|utilise|cast|exercised|used)\w*\s+(?:\w+\s+){0,2}?(?:par|by)\b|"
-    r"(?<!pas )(?<!not )(?:bloqu\w*|block(?:ed|s)?)\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?"
-    r"(?:projet|draft|resolution|texte|text|bid|measure)\b|"
+    r"(?<!pas )(?<!not )(?:bloqu(?:e|ee|es|ent|ait|aient|ant)|block(?:ed|s|ing)|(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?fait barrage)"
+    r"\s+(?:[\w.'-]+,?\s+){0,8}?(?:un|le|ce|a|the|an)\s+(?:[\w.'-]+\s+){0,5}?(?:projet|draft|resolution|texte|text|bid|measure)\b|"
     r"(?:owing to|because of|en raison du|en raison des|du fait du|du fait des)\s+(?:the\s+)?(?:negative\s+votes?|votes?\s+negatifs?|"
     r"vetos?)\b|"
     r"(?:fait barrage|barre la route|block\w*|bloqu\w*|stopp\w*|arret\w*)\W+(?:[\w']+\W+){0,3}?(?:par|with|by)\s+(?:un|a|leur|their)\s+"
@@ -108,6 +108,8 @@ def decision_in(folded: str) -> re.Match | None:
     False
     """
     for m in DECISION.finditer(folded):
+        if re.search(r"\b(?:empech\w*|prevent\w*|block\w*|bloqu\w*|eviter|avoid\w*)\s+(?:\w+\s+)?$", folded[max(0, m.start() - 25):m.start()]):
+            continue          # "pour empêcher l'adoption d'un projet": what did not happen
         window = folded[max(0, m.start() - 150):m.end() + 90]
         if DECISION_OBJECT.search(window) and not on_many_texts(folded, m):
             return m
@@ -206,6 +208,8 @@ def vetoers(folded: str, mentions: list[Mention], trigger: re.Match, start: int 
         return [first[0].iso3] if first else []
     for m in mentions:
         rel = m.start - start
+        if m.kind == "demonym":
+            continue                  # "le dossier syrien": an adjective, not who vetoed
         if clause_start <= rel < trigger.start() and m.iso3 not in codes:
             if re.search(r"\b(?:by|par|of|de|du|on|sur|against|contre)\s+(?:the\s+|la\s+|le\s+|l')?$", folded[max(0, rel - 12):rel]):
                 continue
