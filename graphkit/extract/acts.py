@@ -444,6 +444,8 @@ class _Finder(Continuations, Drafts):
         forum = self.forum_of(a, b, pivot) or next((self.forum_of(x, y) for x, y in context if self.forum_of(x, y)), None)
         if referred is not None:        # the forum named is where the resolution spoken of was adopted
             forum = self.forum_of(a, a + referred)
+        elif kind == "statement" and lead is not None and lead == self.source_state:
+            forum = self.forum_of(a, b, pivot)      # a government's own words in its release: a forum only if it names one
         if kind == "open_letter" and forum_hint is None or kind == "call" and not self.forum_of(a, b, pivot):
             forum = None        # experts calling, NGOs writing: in no forum unless their own sentence names one
         if forum is None and kind_hint:
@@ -567,6 +569,8 @@ class _Finder(Continuations, Drafts):
             return "joint_statement" if kind_kw != "joint_letter" else "joint_letter"
         if len(members) == 1 and (SPEAKER.search(cf) or stance == "reject"):
             return "statement"
+        if members == [self.source_state] and stance in ("criticise", "support"):
+            return "statement"       # "La France reste profondément préoccupée …" in France's own communiqué
         if kind_kw == "call":
             return "call"
         return None

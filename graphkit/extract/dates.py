@@ -43,7 +43,7 @@ _PATTERNS = [
     # July 1, 2020 / July 1st
     ("day", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?:,?\s+" + _Y + r")?")),
     # in July 2019 / en juillet 2019 / fin juin 2020 / en juillet dernier / last July
-    ("month", re.compile(r"\b(?:(?:in|en|fin|debut|mi|early|late|mid|au mois de|last|en)[\s-]+)" + _M
+    ("month", re.compile(r"\b(?:(?:in|en|fin|debut|mi|early|late|mid|au mois de|(?:des |depuis )?le mois de|last|en)[\s-]+)" + _M
                          + r"(?:\s+" + _Y + r"|(?P<lastyear>\s+(?:of\s+)?(?:last year|l'an dernier|l'annee derniere|de l'annee "
                          r"derniere|de l'an dernier|the previous year))|(?P<last>\s+dernier))?\b")),
     ("month", re.compile(r"\b" + _M + r"\s+" + _Y + r"\b")),

@@ -30,8 +30,9 @@ class Passage:
         self.folded = fold(text)
         self.dated = mask_datelines(self.folded)
         persons = [p for s in sents for p in s.persons] + dateline_spans(self.folded)   # people and datelines name no actor
-        self.mentions = [m for m in gazetteer.find(text, self.folded)
-                         if not any(a <= m.start < b for a, b in persons)]
+        found = gazetteer.find(text, self.folded)
+        self.mentions = [m for m in found if not any(a <= m.start < b for a, b in persons)]
+        self.places = [m for m in found if m.kind == "capital"]     # capitals, datelines included (where a release is from)
         self.named = Counter(m.iso3 for m in self.mentions if m.kind != "demonym")
         self.named_any = {m.iso3 for m in self.mentions}
         self.text_forums = [label for _, label in forums_in(self.folded, acting_only=False)]
@@ -44,17 +45,23 @@ class Passage:
         """The state whose government issued the text: the one state named in its first heading lines, next to
         a word for a government ("Permanent Mission of …", "Global Affairs Canada", "Foreign Office")."""
         heads = []
-        for s in self.sents[:3]:
+        for s in self.sents[:4]:
             if not s.heading:
                 break
             heads.append(s)
+        official = False
         for s in heads:
             f = self.folded[s.start:s.end]
-            if re.search(r"\b(mission|government|gouvernement|ministry|ministere|representation|office|affairs|affaires|"
-                         r"embassy|ambassade|foreign|state department)\b", f):
+            if re.search(r"\b(mission|government|gouvernement|ministry|ministere|ministre|minister|representation|office|affairs|"
+                         r"affaires|embassy|ambassade|foreign|state department)\b", f):
+                official = True
                 codes = {m.iso3 for m in self.in_span(s.start, s.end)}
                 if len(codes) == 1:
                     return codes.pop()
+        if official:       # "Communiqué de la ministre …" then "Paris, le 6 octobre 2022": the capital it is issued from
+            codes = {m.iso3 for h in heads for m in self.places if h.start <= m.start < h.end}
+            if len(codes) == 1:
+                return codes.pop()
         return None
 
     def in_span(self, a: int, b: int) -> list[Mention]:
