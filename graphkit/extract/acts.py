@@ -345,6 +345,8 @@ class _Finder(Continuations, Drafts):
         if subject is not None:      # "un projet de résolution sur l'Ukraine": what the vote is on, before other names
             x, y = a + subject.start("subject"), a + subject.start("subject") + len(subject.group("subject").split(",")[0])
             on = self.topics.find(self.folded[x:y], [self._shift(m, x) for m in self.in_span(x, y)], skip)
+            on = on or [t for t in dict.fromkeys(self.topics.topic_of_target(m.iso3) for m in self.in_span(x, y)
+                                                 if m.kind != "demonym") if t]     # "… dans la Fédération de Russie"
             topics = on or topics
         target = self.pick_target(candidates, member_codes, topics, votey)
         member_codes = [c for c in member_codes if c != target]
