@@ -64,6 +64,11 @@ SAME_RESULT = re.compile(r"\b(?:le meme|the same|identical|identique|un resultat
                          r"margin|outcome|split)?\b[^.;]{0,25}?(?:qu'en|qu'au|que lors|as in|as at|comme en|than in|celui d\w*|that of|to that of)\b")
 #: A speaker on the text voted next, not on the act just reported: "Avant le vote sur le texte suivant, …".
 _NEXT_TEXT = re.compile(r"\b(?:le (?:texte|projet) suivant|la resolution suivante|the (?:next|following) (?:text|draft|resolution))\b")
+def names_a_kind(f: str) -> bool:
+    """True when ``f`` names a kind of act of its own (a letter, a statement …)."""
+    return any(rx.search(f) for _, rx in KIND_PATTERNS)
+
+
 #: "Expliquant son vote, le représentant de la Chine …", "Explaining his delegation's vote, …", "in explanation of vote".
 _EXPLAINING_VOTE = re.compile(r"^\W*(?:expliquant (?:son|leur) vote|explaining (?:his|her|its|their) (?:delegation's |country's )?"
                               r"(?:vote|veto|position)|in explanation of (?:vote|position)|en explication de vote|"
@@ -218,8 +223,9 @@ class Continuations(Passage):
             return False
         positions = self.vote_positions(s.start, s.end)
         figures = lone_figures(f)
-        if positions is None and not figures:
-            return False
+        if positions is None and not figures and not (_STARTS_WITH_TEXT.search(f) and i - self.last.sentence == 1
+                                                      and not names_a_kind(f)):
+            return False          # "Le texte n'a recueilli l'appui que de 20 des 47 États …": more about the vote
         if self.last.tally is not None and {"yes", "no"} <= set(figures):
             return False          # a vote already counted: other full figures are another text's ("… a recueilli 85 voix, 34 …")
         target = self.last

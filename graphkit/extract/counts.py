@@ -160,6 +160,7 @@ _ITEM = re.compile(
     r"(?<=voted\s)to(?=\s+(?!abstain)[a-z]{4,})|"
     r"opposed|(?:s'y\s+|se\s+)?(?:sont|etant)\s+oppose\w*|s'y\s+oppos\w*|abstentions?|abstaining|abstained|"
     r"(?:l'|les\s+|la\s+|le\s+)(?:ont|avaient)\s+(?:appuy\w*|soutenu\w*|approuv\w*)|supported\s+it|backed\s+it|"
+    r"(?:ont|avaient|have|had)\s+(?:approuve|appuye|soutenu|approved|backed|supported)(?=\s+(?:le|la|un|une|ce|cette|the|a|an|it)\b)|"
     r"(?:s'etant|se sont|having)\s+abstenu\w*|(?:s'etant\s+|se\s+sont\s+)?abstenu\w*|s'abstenant|having\s+abstained)\b")
 _ITEM_GAP = re.compile(r"^\s*(?:,|;)?\s*(?:and|et|with|avec|while|tandis que|alors que|against|to|versus|,)?\s*$")
 

@@ -83,6 +83,12 @@ _YEAR_BEFORE_ACT = re.compile(r"\b(?:(?:a|one|un|une) (?:year|an|annee) (?:earli
                               r"the (?:previous|preceding) year|the year before|l'annee (?:precedente|d'avant|d'avant))\b")
 
 
+#: "deux mois plus tôt", "three months later": months counted from the act before (anchor_offset in months).
+_MONTHS_FROM_ACT = re.compile(r"\b(?P<n>" + NUMBER + r"|un|a|one)\s+(?:mois|months?)\s+(?P<dir>plus tot|auparavant|avant|earlier|"
+                              r"before|plus tard|apres|later|after)\b")
+_BEFORE_WORDS = ("plus tot", "auparavant", "avant", "earlier", "before")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression: ``value`` is a date (None when relative to another act).
@@ -148,6 +154,8 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     ['2019-10-24', '2020-09-10']
     >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("quelques heures plus tot ; a year earlier", pub)]
     [(None, 'day', 0), (None, 'year', -1)]
+    >>> [(d.value, d.precision, d.anchor_offset) for d in find_dates("deux mois plus tot", pub)]
+    [(None, 'month', -2)]
     """
     found: list[DateMention] = []
 
@@ -207,4 +215,9 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
     for m in _YEAR_BEFORE_ACT.finditer(folded):
         if free(*m.span()):
             found.append(DateMention(m.start(), m.end(), None, "year", -1))
+    for m in _MONTHS_FROM_ACT.finditer(folded):
+        if free(*m.span()):
+            n = 1 if m.group("n") in ("un", "a", "one") else parse_number(m.group("n"))
+            if n:
+                found.append(DateMention(m.start(), m.end(), None, "month", -n if m.group("dir") in _BEFORE_WORDS else n))
     return sorted(found, key=lambda d: d.start)

@@ -93,7 +93,13 @@ class Drafts(Passage):
     def finish(self, draft: Draft) -> None:
         act = draft.act
         idx = self.drafts.index(draft)
-        if draft.anchor is not None and act.date is None and draft.anchor.precision == "year":
+        if draft.anchor is not None and act.date is None and draft.anchor.precision == "month":
+            anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date and len(d.act.date) >= 7), None)
+            if anchor is not None:       # "Deux mois plus tôt": months counted from the act before
+                months = int(anchor.date[:4]) * 12 + int(anchor.date[5:7]) - 1 + draft.anchor.anchor_offset
+                act.date, act.date_precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+                act.forum = act.forum or anchor.forum
+        elif draft.anchor is not None and act.date is None and draft.anchor.precision == "year":
             anchor = next((d.act for d in reversed(self.drafts[:idx]) if d.act.date), None)   # "a year earlier"
             year = int(anchor.date[:4]) if anchor is not None else self.published.year
             act.date, act.date_precision = str(year + draft.anchor.anchor_offset), "year"
