@@ -110,6 +110,10 @@ def decision_in(folded: str) -> re.Match | None:
     for m in DECISION.finditer(folded):
         if re.search(r"\b(?:empech\w*|prevent\w*|block\w*|bloqu\w*|eviter|avoid\w*)\s+(?:\w+\s+)?$", folded[max(0, m.start() - 25):m.start()]):
             continue          # "pour empêcher l'adoption d'un projet": what did not happen
+        if "vote" in m.group() and re.search(
+                r"\d+\s+(?:delegations|states|countries|members|pays|etats|membres)\s+(?:\w+\s+)?$",
+                folded[max(0, m.start() - 40):m.start()]):
+            continue          # "181 delegations voted on the Iran text": how many took part, not the body deciding
         window = folded[max(0, m.start() - 150):m.end() + 90]
         if DECISION_OBJECT.search(window) and not on_many_texts(folded, m):
             return m
