@@ -408,7 +408,8 @@ class Continuations(Passage):
                         span = (start + h1, start + hits[n + 1][0] if n + 1 < len(hits) else offset)
                     else:                                       # "Russia voting against and China abstaining"
                         begin = hits[n - 1][1] if n else 0
-                        cut = [c.end() for c in re.finditer(r"\b(?:with|avec|while|whereas|where|tandis que|alors que)\b",
+                        cut = [c.end() for c in re.finditer(r"\b(?:with|avec|while|whereas|where|after|apres que|tandis que|"
+                                                            r"alors que)\b",
                                                                piece[begin:h0])]
                         span = (start + begin + (cut[-1] if cut else 0), start + h0)   # "…, with China … abstaining"
                     spans = [span]
