@@ -22,7 +22,7 @@ import copy
 import datetime as dt
 import re
 
-from .continuations import CLAUSE_SPLIT, SAME_RESULT, Continuations, Draft, stance_of
+from .continuations import ANSWERED as _ANSWERED_BY, CLAUSE_SPLIT, SAME_RESULT, Continuations, Draft, stance_of
 from .drafts import TOP_TOPIC as _TOP_TOPIC, Drafts
 from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .context import act_dates
@@ -372,6 +372,10 @@ class _Finder(Continuations, Drafts):
             # a group rejecting criticism of the target defends it; rejecting the target's own action criticises it
             stance = "criticise" if ACTION_OBJECT.search(cf[max(0, v):max(0, v) + 80]) and not (target and target == lead) \
                 else "support"     # the state concerned, for a group, rejecting what was said of it defends itself
+        if stance is None and kind_kw in ("joint_statement", "joint_letter") and i > 0 and self.scene(i - 1) \
+                and not self.sents[i - 1].heading:
+            said, _ = stance_of(self.folded[self.sents[i - 1].start:self.sents[i - 1].end], None)
+            stance = said if said in ("criticise", "support") else None   # "Certains gouvernements ont haussé le ton. …"
         if stance is None and kind_kw in ("joint_statement", "joint_letter") and _SITUATION.search(cf):
             stance = "criticise"    # "a joint statement on the human rights situation in China" (item 4 of the HRC)
         similar_kind = _SIMILAR_KIND.search(cf)
@@ -404,6 +408,10 @@ class _Finder(Continuations, Drafts):
             return None
         if kind == "statement":
             lead = member_codes[0]
+            answered = next((d.act for d in reversed(self.drafts) for words, kinds in _ANSWERED_BY if words.search(cf)
+                             and d.act.kind in kinds), None)
+            if stance == "reject" and answered is not None and answered.topics:
+                topics = list(answered.topics)      # "elles ont rejeté nos accusations": what the letter was about
             if stance == "reject":
                 target = lead
                 own = self.topics.topic_of_target(target)

@@ -49,8 +49,10 @@ _ABUSES = re.compile(r"\b(?:abuses?|violations?|repression|crackdown|persecution
 _POSSESSIVE_SPEAKER = re.compile(r"^\W*(?:[\w-]+\s*,\s*)?(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w*|porte-parole|ministry|ministere|"
                                  r"ambassador|ambassadeur|envoy|representative|representant|delegation|government|gouvernement|diplomatie)\b")
 #: Words of a reply naming what it answers, and the kinds of act they name.
-_ANSWERED = [
-    (re.compile(r"\b(?:organi[sz]ations?|ngos?|ong|open letter|lettre ouverte|signataires|signatories)\b"), ("open_letter",)),
+#: Words that name the act a reply answers, and the kinds of act they name.
+ANSWERED = [
+    (re.compile(r"\b(?:organi[sz]ations?|ngos?|ong|open letter|lettre ouverte|signataires|signatories|nos accusations|"
+                r"our (?:accusations|letter|concerns))\b"), ("open_letter",)),
     (re.compile(r"\b(?:experts?|rapporteurs?)\b"), ("call",)),
 ]
 _INTRODUCING = re.compile(r"\b(?:introducing|presenting|presentant|en presentant) (?:the|le|ce) (?:draft|text|texte|projet)\b")
@@ -332,7 +334,7 @@ class Continuations(Passage):
         if last.act.kind == "vote" and _EXPLAINING_VOTE.search(f) and self.speaker(s.start, s.end) != last.act.target:
             last.act.evidence.append(self.evidence(s))      # an explanation of vote is part of the vote, not an act,
             return True                                     # unless the state it concerns speaks (it rejects the text)
-        for words, kinds_answered in _ANSWERED:        # "the organisations' accusations": the open letter, not the call after it
+        for words, kinds_answered in ANSWERED:        # "the organisations' accusations": the open letter, not the call after it
             if words.search(f) and last.act.kind not in kinds_answered:
                 answered = next((d for d in reversed(self.drafts) if d.act.kind in kinds_answered and i - d.sentence <= 6), None)
                 if answered is not None:

@@ -187,10 +187,11 @@ class Drafts(Passage):
             sides = {o.stance for o in acts if o is not act and o.target == act.target and o.stance in ("criticise", "support")
                      and o.kind in ("joint_statement", "joint_letter", "statement")
                      and states & (set(o.members) | {o.lead})}
-            if not sides:       # no state in common: the stance every other group act on that target takes, if one
+            if not sides:       # no state in common: the stance every other act on that target takes, if they agree
                 sides = {o.stance for o in acts if o is not act and o.target == act.target and o.stance is not None
-                         and o.kind in ("joint_statement", "joint_letter")}
-                sides = sides if sides <= {"criticise", "support"} else set()
+                         and o.kind in ("joint_statement", "joint_letter", "statement", "call", "open_letter")}
+                sides = {"criticise"} if sides <= {"criticise", "reject"} and "criticise" in sides else \
+                    sides if sides == {"support"} else set()
             if len(sides) == 1:
                 act.stance = sides.pop()
 

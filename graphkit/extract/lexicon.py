@@ -32,7 +32,8 @@ STANCE_PATTERNS = {
         r"criticis\w*|criticiz\w*|condemn\w*|denounc\w*|urg(?:ed|es|ing)|concern(?:s|ed)?|question(?:ed|ing)|"
         r"call(?:ed|s|ing)? on|call(?:ed|s|ing)? upon|deplor\w*|accus\w*|press(?:ed|ing) \w+ to|challeng\w*|"
         r"rebuk\w*|lambast\w*|castigat\w*|blam(?:ed|es|ing)|demand(?:ed|s|ing)|reclam\w*|exig\w*|slam(?:s|med|ming)|"
-        r"blast(?:s|ed|ing)|hit out|hits out|lash(?:ed|es|ing) out|excoriat\w*|assail\w*)\b"),
+        r"blast(?:s|ed|ing)|hit out|hits out|lash(?:ed|es|ing) out|excoriat\w*|assail\w*|hausse\w* le ton|"
+        r"spoke out|speak out|spoken out)\b"),
     "support": re.compile(
         r"\b(appu[iy]\w*|soutien\w*|soutenu\w*|souten\w*|defend(?!ers?\b)\w*|salu\w*|felicit\w*|approuv\w*|"
         r"fai\w* bloc derriere|derriere|en faveur de|"
@@ -97,6 +98,7 @@ RESPONSE = re.compile(
 #: A sentence that continues the act before it ("Ces ONG accusent…", "Signatories included…").
 REFERS_BACK = re.compile(
     r"^\W*(?:(?:ces|les) (?:ong|organisations(?: signataires)?|signataires|pays signataires)\b|ils\b|elles\b|"
+    r"nous y\b|dans (?:cette|la|notre) lettre,? nous\b|in (?:it|the letter|that letter|our letter),? we\b|"
     r"(?:the|this|that) (?:joint )?(?:statement|letter|declaration) (?:stressed|said|says|noted|called|urged|added|expressed|"
     r"stresses|notes|calls|urges|adds|expresses|welcomed|welcomes|recalled|recalls|describes|described|lists|listed|documents|"
     r"documented|details|detailed|denounces|denounced|condemns|condemned|asks|asked|demands|demanded|pointed out|points out|"
