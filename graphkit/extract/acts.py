@@ -432,6 +432,12 @@ class _Finder(Continuations, Drafts):
             like = self.drafts[-1].act        # "une résolution sur le même sujet": what the act before was about
             topics = list(like.topics)
             target = like.target or target
+        if not votey and target and re.search(r"\b(?:the (?:new )?(?:law|legislation)|la (?:nouvelle )?loi|cette loi|ce texte de loi)\b", cf):
+            scene = next((self.sents[j] for j in range(i - 1, -1, -1) if self.scene(j)), None)
+            if scene is not None:      # "… concern about the law": the law the scene sentence named (Hong Kong's)
+                more = [t for t in self.topics.find(self.folded[scene.start:scene.end], [])
+                        if self.topics.target_of(t) == target]
+                topics = [t for t in dict.fromkeys(more + topics) if t != _TOP_TOPIC] or topics
         answered = self.last.act if self.last is not None and i - self.last.sentence <= 3 else None
         if kind in ("joint_statement", "joint_letter") and answered is not None and answered.target == target and \
                 {stance, answered.stance} == {"support", "criticise"} and not self.topics_of([(a, b)], skip):
