@@ -240,7 +240,8 @@ class _Finder(Continuations, Drafts):
             body = BODY_ACTS.search(cf)         # "The Assembly declared …" with the figures in the next sentence
             decision = body if body and not on_many_texts(cf, body) else None
         if kind_match and re.search(r"\b(?:this|that|these|those|ce|cette|ces)\s+(?:so-called\s+|soi-disant\s+|pretendue?\s+)?"
-                                    r"(?:\w+\s+)?$", cf[:kind_match.start()]) and not groups and not mentions:
+                                    r"(?:\w+\s+)?$", cf[:kind_match.start()]) and not groups and not mentions and \
+                any(d.act.kind == kind_kw for d in self.drafts):
             return None     # "We have noted this so-called joint statement": the act before, named again
         response = RESPONSE.search(cf) if stance is None else None
         if not (stance or kind_kw or tallies or any(vote_clauses.values()) or response or veto or decision):

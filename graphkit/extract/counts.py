@@ -193,7 +193,7 @@ def figure_spans(folded: str) -> list[tuple[int, int]]:
 
 
 #: "adopted by 33 votes": the figure of an adoption is its yeses.
-_ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s+(?:[\w']+\s+){0,3}?(?:par|by)\s+(?P<n>" + NUMBER
+_ADOPTED_BY = re.compile(r"\b(?:adopte\w*|adopted|approved|passed|approuve\w*)\s+(?:[\w']+\s+){0,6}?(?:par|by)\s+(?P<n>" + NUMBER
                          + r")\s+(?:voix|votes|(?:member\s+)?states|etats(?:\s+membres)?|countries|pays|delegations)\b"
                          r"(?!\s*(?:pour|contre|to|against|in favou?r|for|,?\s*\d))")
 
