@@ -112,3 +112,13 @@ def test_a_vote_on_a_subject_named_in_its_subject_phrase():
     a = only("Le blocage n'est pas propre au dossier syrien : le 15 mars, la Russie avait opposé seule son veto à un "
              "projet de résolution sur l'Ukraine.", dt.date(2014, 5, 23))
     assert (a["topics"], a["target"], a["positions"]["no"]) == (["ukraine"], "RUS", ["RUS"])
+
+
+@pytest.mark.parametrize("text", [
+    "Des experts de l'ONU ont appelé la Chine à libérer les détenus.",
+    "Some UN experts called on China to free the detainees.",
+    "Plusieurs rapporteurs spéciaux ont exhorté la Chine à agir.",
+])
+def test_experts_without_a_number_call_with_no_count(text):
+    a = only(text, dt.date(2020, 6, 27))
+    assert (a["kind"], a["count"], a["target"]) == ("call", None, "CHN")

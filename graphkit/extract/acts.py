@@ -396,8 +396,9 @@ class _Finder(Continuations, Drafts):
         experts = _EXPERTS.search(cf) if (kind_kw == "call" or stance == "criticise") and not votey and count is None \
             and not kind_kw in ("joint_statement", "joint_letter", "open_letter") else None
         if experts is not None:     # "50 independent experts of the United Nations called for …": a call, aimed at the state named
-            n = experts.group("n")        # "une cinquantaine d'experts": no count
-            count, qualifier = (parse_number(n), "exactly") if re.match(r"\d|[a-z-]+$", n) and parse_number(n) else (None, None)
+            n = experts.group("n")        # "une cinquantaine d'experts", "des experts", "some experts": no count
+            count = parse_number(n) if re.fullmatch(NUMBER, n) else None
+            qualifier = "exactly" if count is not None else None
             stance = stance if stance in ("criticise", "support") else "criticise"
             kind = "call"
             lead = None
