@@ -14,7 +14,9 @@ States come only from the gazetteer's mentions in the text. A vote's target is t
 (found through the act's topics: a resolution "on Syria", "Crimea" → Russia), never a sponsor or a voter; the
 target of other acts is the state the sentence criticises or defends, else the topic's state, else the target
 of the act answered — and only ever among the states the text names. Joining drafts into acts and completing
-them at the end is :mod:`graphkit.extract.drafts`; sentences that continue an act, :mod:`graphkit.extract.continuations`.
+them at the end is :mod:`graphkit.extract.drafts`; sentences that continue an act, :mod:`graphkit.extract.continuations`;
+the lead, kind and target of an act, :mod:`graphkit.extract.roles`; acts named by a release's headings and decisions
+that are a state's words, :mod:`graphkit.extract.releases`.
 """
 from __future__ import annotations
 
@@ -22,15 +24,17 @@ import copy
 import datetime as dt
 import re
 
-from .continuations import ANSWERED as _ANSWERED_BY, CLAUSE_SPLIT, SAME_RESULT, Continuations, Draft, stance_of
-from .drafts import TOP_TOPIC as _TOP_TOPIC, Drafts
-from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .context import act_dates
+from .continuations import ANSWERED as _ANSWERED_BY, CLAUSE_SPLIT, SAME_RESULT, Continuations, Draft, stance_of
+from .counts import NUMBER, Tally, vote_figure_spans, find_groups, find_tallies, lone_figures, others_anchor, parse_number
 from .dates import DateMention
-from .gazetteer import Gazetteer, Mention
-from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SPEAKER, SPEECH, SUBJECT_BEFORE, SUBJECT_PHRASE, VOTE_CLAUSE
+from .drafts import TOP_TOPIC as _TOP_TOPIC, Drafts
+from .gazetteer import Gazetteer
+from .lexicon import ACTION_OBJECT, KIND_PATTERNS, RESPONSE, SUBJECT_BEFORE, SUBJECT_PHRASE, VOTE_CLAUSE
 from .model import Act
 from .nlp import Sentence
+from .releases import Releases
+from .roles import BEHALF_GROUP as _BEHALF_GROUP, ON_BEHALF as _ON_BEHALF, Roles
 from .topics import TopicFinder, default_topics
 from .votes import BODY_ACTS, SOME_ONLY, SPONSOR_MARKS, VETO_ACT, decision_in, drafters, on_many_texts, vetoers
 
@@ -39,26 +43,6 @@ __all__ = ["find_acts"]
 
 _GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
 _JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
-_LEAD = re.compile(
-    r"(?:au nom d(?:e|u|es|')|au nom desquel(?:le)?s|on whose behalf|on behalf of|led by|emmene\w* par|mene(?:s|es) par|conduit\w* par|a l'initiative d(?:e|u|')|"
-    r"at the initiative of|read (?:out )?by|lue? par|delivered by|presente\w* par|prononcee? par|portee? par|"
-    r"initiated by|spearheaded by|sous l'egide d(?:e|u|')|introduced by|tabled by|put forward by|introduit\w* par|"
-    r"deposee? par)\s*(?:la |le |les |l'|the )?(?:(?:permanent |deputy )?(?:ambassador|ambassadeur|ambassadrice|representative|"
-    r"representant\w*|delegation|delegue\w*|foreign minister|ministre des affaires etrangeres|minister) "
-    r"(?:of |for |du |de la |de l'|des |de |d')(?:the )?)?$")
-_LEAD_AFTER = re.compile(r"^[\s,]*(?:(?:had|has|have|a|aussitot|also|then|ensuite|deja|speaking|s'exprimant|"
-                         r"s'est exprime\w*|ne|n'|parlait|qu'|only|was|ont|avait)\s*)*(?:au nom d|on behalf of|speaking for|read\b|"
-                         r"delivered\b|presented\b|lu\b|presente\b|prononce\b|lit\b|took the floor|se sont exprime\w*|spoke\b)")
-_LEAD_BEHALF = re.compile(r"^[\s,]*(?:(?:speaking|s'exprimant|ne|n'|parlait|parle|qu'|only|a|has|had|also|aussi|delivered|read|"
-                          r"read out|lu|lue|prononce|prononcee|spoke)\s*)*"
-                          r"(?:au nom d|on behalf of|speaking for)")
-_LEAD_ANYWHERE = re.compile(r"^[\s,]*(?:(?:taking|took|in|has taken|had taken) the lead|(?:speaking )?for (?:the|this|that) group"
-                            r"|(?:prenant|a pris|ayant pris) la tete|pour (?:le|ce) groupe)\b")
-#: Speaking for a group whose size is not given: "au nom d'un autre groupe de pays", "on behalf of a group of states".
-_BEHALF_GROUP = re.compile(r"\b(?:au nom d'|au nom de|on behalf of)\s*(?:un |une |a |an |the )?(?:autre |other |large |vaste |broad |"
-                           r"second |deuxieme )?(?:groupe|group|coalition)\b")
-_ON_BEHALF = re.compile(r"\b(?:au nom d|on behalf of|speaking for)")
-_LED_SUFFIX = re.compile(r"^-led\b")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
 _PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
 _BY = re.compile(r"\b(?:par|by)\s+(?:la |le |les |l'|the )?$")
@@ -97,7 +81,7 @@ _SOURCE = re.compile(r"\b(?:selon|d'apres|according to|as reported by|cited by|c
 _SITUATION = re.compile(r"\b(?:human rights situation|situation of human rights|situation des droits (?:de l'homme|humains))\b")
 
 
-class _Finder(Continuations, Drafts):
+class _Finder(Roles, Releases, Continuations, Drafts):
     """One pass over a text's sentences (see the module's docstring)."""
 
     # -- the pass ----------------------------------------------------------------
@@ -179,47 +163,6 @@ class _Finder(Continuations, Drafts):
             else:
                 out.append((a, b))
         return out
-
-    def lead(self, a: int, b: int, mentions: list[Mention], pivot: int | None = None) -> str | None:
-        for m in mentions:
-            if m.start < a or m.start >= b:
-                continue
-            before = self.folded[max(a, m.start - 40):m.start]
-            after = self.folded[m.end:min(b, m.end + 40)]
-            early = pivot is None or m.start < pivot
-            if _LEAD.search(before) or _LEAD_ANYWHERE.match(after) or _LEAD_BEHALF.match(after) or \
-                    (early and (_LED_SUFFIX.match(after) or _LEAD_AFTER.match(after))):
-                return m.iso3
-        return None
-
-    def heading_kind(self, i: int) -> str | None:
-        """The kind of act the text's first headings name ("Joint statement on …", "Déclaration conjointe …"),
-        for a release whose body then says only who delivered it and for how many."""
-        if i > 6:
-            return None
-        for h in self.sents[:i]:
-            if not h.heading:
-                continue
-            f = self.folded[h.start:h.end]
-            kind = next((k for k, rx in KIND_PATTERNS if rx.search(f)), None)
-            if kind in ("joint_statement", "joint_letter"):
-                return kind
-            if re.search(r"^\W*(?:joint|cross-regional)?\s*(?:statement|declaration)\b", f):
-                return "joint_statement"
-        return None
-
-    def heading_act(self, i: int, s: Sentence) -> Draft | None:
-        """The act a release's headings name, read from the first line saying who delivered or signed it for
-        how many ("Prononcée par l'ambassadeur du Canada au nom de 50 pays", "Signed by … of 22 states")."""
-        kind = None if self.drafts else self.heading_kind(i)
-        f = self.folded[s.start:s.end]
-        if kind is None or next((k for k, rx in KIND_PATTERNS if rx.search(f)), None):
-            return None
-        delivered = re.search(r"\b(?:delivered|read|signed|presented|prononcee?|lue?|signee?|presentee?)\b(?:\s+\w+){0,3}\s+(?:by|par)\b"
-                              r"|\b(?:on behalf of|au nom d)", f)
-        if not (delivered and (find_groups(f) or self.in_span(s.start, s.end))):
-            return None
-        return self.clause(i, s, s.start, s.end, kind_hint=kind)
 
     def clause(self, i: int, s: Sentence, a: int, b: int, kind_hint: str | None = None) -> Draft | None:
         cf = self.folded[a:b]
@@ -514,98 +457,6 @@ class _Finder(Continuations, Drafts):
             if earlier:
                 draft.repeat = earlier[0]
         return draft
-
-    def spoken_decision(self, cf: str, a: int, decision: re.Match | None, stance: str | None, v: int,
-                        mentions: list[Mention]) -> tuple[re.Match | None, int | None, bool]:
-        """A decision verb that is a state's words, not a body's vote: "the Islamic Republic of Iran rejected the
-        resolution", "Sri Lanka's minister called the resolution adopted on Tuesday unwarranted", "The Minister …
-        today rejected the resolution adopted … yesterday" in the ministry's own release. Returns the decision left (or
-        None), where the resolution the speaker refers to was adopted (offset in ``cf``, or None), and whether the
-        speaker is the releasing government itself."""
-        if decision is None:
-            return None, None, False
-        before = cf[:decision.start()]
-        own_voice = bool(self.source_state and not any(m.start - a < decision.start() for m in mentions) and re.search(
-            r"\b(?:minister|ministre|ministry|ministere|government|gouvernement|spokes\w*|porte-parole)\b", before))
-        if re.search(r"rejet|reject|dismiss|refus", decision.group()) and not re.search(
-                r"\b(?:council|conseil|assembl\w*|committee|commission|members|membres)\b", before) and (
-                own_voice or any(m.start - a < decision.start() and self.actor_capable(m) for m in mentions) or re.search(
-                r"\b(?:its|their|sa|son|leur)\s+(?:delegation|representative|representant\w*|government|gouvernement|ambassad\w*)\b",
-                before)):
-            later = decision_in(cf[decision.end():])      # "… rejected the resolution adopted by the Council yesterday"
-            return None, (decision.end() + later.start() if later else None), own_voice
-        spoken = SPEECH.search(cf, 0, decision.start())
-        said_at = min([x for x in (v if stance else -1, spoken.start() if spoken else -1) if x >= 0], default=-1)
-        if re.search(r"\b(?:resolution|text|texte|draft|projet)\s+$", before) and stance is not None and \
-                0 <= said_at < decision.start() and (own_voice or any(m.start - a < said_at and self.actor_capable(m)
-                                                                      for m in mentions)):
-            return None, decision.start(), own_voice
-        return decision, None, own_voice
-
-    def referred_vote(self, i: int, s: Sentence, a: int, b: int, at: int, statement: Act) -> Draft:
-        """The vote a speaker refers to ("rejected the resolution adopted … yesterday"), when its figures follow."""
-        act = Act("", "vote", forum=self.forum_of(a + at, b) or statement.forum, topics=list(statement.topics),
-                  target=statement.target, evidence=[self.evidence(s)])
-        date = self.date_of(a + at, b)
-        if date is not None and date.value is not None:
-            act.date, act.date_precision = date.iso(), date.precision
-        act.confidence = 0.5
-        return Draft(act, i)
-
-    def figures_follow(self, i: int) -> bool:
-        """True when the sentence after ``i`` gives a vote's figures: a tally, or a yes figure and another."""
-        if i + 1 >= len(self.sents) or self.sents[i + 1].heading:
-            return False
-        f = self.folded[self.sents[i + 1].start:self.sents[i + 1].end]
-        figures = lone_figures(f)
-        return bool(find_tallies(f)) or ("yes" in figures and len(figures) >= 2)
-
-    def earlier_targets(self) -> set[str]:
-        """Targets of the acts found so far, or the states their topics are about (Xinjiang → China)."""
-        out = {d.act.target for d in self.drafts if d.act.target}
-        return out | {self.topics.target_of(t) for d in self.drafts for t in d.act.topics
-                      if self.topics.target_of(t) in self.named_any and self.topics.target_of(t) not in d.act.members}
-
-    def kind(self, kind_kw, stance, votey, count, members, cf, groups) -> str | None:
-        if votey:
-            return "vote"
-        if kind_kw == "mechanism":
-            return "mechanism"
-        if kind_kw == "open_letter":
-            return "open_letter"
-        if stance is None and kind_kw not in ("joint_statement", "joint_letter"):
-            return None
-        if stance == "reject" and len(members) == 1 and SPEAKER.search(cf) and not _BEHALF_GROUP.search(cf):
-            return "statement"
-        if kind_kw == "joint_letter" and (count or len(members) >= 2 or any(g.count is None for g in groups)):
-            return "joint_letter"
-        if not kind_kw and not count and re.search(r"\b(?:les delegations|the delegations|les representants|the representatives|"
-                                                    r"leurs delegations|their delegations)\s+(?:de|d'|of|du|des)\b", cf):
-            return None      # "Les délégations de la France et du Royaume-Uni ont déploré …": each speaking, no joint act
-        if kind_kw == "joint_statement" or count or len(members) >= 2 or _BEHALF_GROUP.search(cf) or \
-                any(g.count is None for g in groups):
-            return "joint_statement" if kind_kw != "joint_letter" else "joint_letter"
-        if len(members) == 1 and (SPEAKER.search(cf) or stance == "reject"):
-            return "statement"
-        if members == [self.source_state] and stance in ("criticise", "support"):
-            return "statement"       # "La France reste profondément préoccupée …" in France's own communiqué
-        if kind_kw == "call":
-            return "call"
-        return None
-
-    def pick_target(self, candidates, member_codes, topics, votey) -> str | None:
-        """The state a topic of the act concerns, if named; else the first state named as object."""
-        pool = [m for m in candidates if m.iso3 not in member_codes]
-        for slug in topics:
-            code = self.topic_target(slug)
-            if code and (votey or code not in member_codes):
-                return code
-        named = [m for m in pool if m.kind != "demonym"]
-        if named:
-            return named[0].iso3
-        if pool:
-            return pool[0].iso3
-        return None
 
 def find_acts(text: str, sents: list[Sentence], published: dt.date, gazetteer: Gazetteer,
               topics: TopicFinder | None = None) -> list[Act]:
