@@ -39,6 +39,8 @@ def test_a_statement_named_again_is_not_a_new_act():
 
 @pytest.mark.parametrize("text, tally", [
     ("The resolution passed 93-24 with 58 abstentions on Thursday.", {"yes": 93, "no": 24, "abstain": 58}),
+    ("The Assembly's human rights committee on Tuesday condemned Syria, passing a resolution 106-15 with 57 abstentions.",
+     {"yes": 106, "no": 15, "abstain": 57}),
     ("Le Conseil des droits de l'homme a rejeté jeudi, à 19 voix contre 17, une motion sur le Xinjiang.",
      {"yes": 17, "no": 19, "abstain": None}),
     ("The Assembly adopted the text on Wednesday, with 141 countries voting in favour and 35 abstaining. Only four "

@@ -136,7 +136,8 @@ _TALLY_RES = [
     (re.compile(_N + r"\s+(?:voix|votes)\s+pour\s*,?\s*" + _N + r"\s+(?:voix\s+)?contre\s*"
                 r"(?:,?\s*(?:et\s+)?" + _N + r"\s+abstentions?|(?P<none>,?\s*sans abstentions?))?"), "labelled"),
     # the vote was 9-3 / voted 141-5 / by a vote of 13-2
-    (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
+    (re.compile(r"\b(?:vote\s+(?:was|of)|voted|by|(?:passed|passing|adopted|adopting|approved|approving|carried|rejected|"
+                r"rejecting|defeated|failed)(?:\s+(?:a|an|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:resolution|text|draft|motion|measure))?)\s+"
                 r"(?<![\d-])(\d{1,3})[-\u2013](\d{1,3})(?![\d-])" + _ABST), "by"),
     # the council had voted 32 to 2 / a voté par 32 contre 2
     (re.compile(r"\bvoted\s+" + _N + r"\s+to\s+" + _N + r"(?!\s*(?:per\s*cent|%))" + _ABST), "by"),

@@ -20,7 +20,7 @@ _BODY = (r"(?:council|conseil|assembly|assemblee|committee|commission|body|organ
          r"(?:general assembly|security council|human rights council|third committee)(?:'s)?)")
 #: A body deciding by vote: "the Council today decided to", "a adopté jeudi une résolution", "voted to set up".
 DECISION = re.compile(
-    r"\b(?:adopted|approved|passed|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
+    r"\b(?:adopted|approved|passed|passing|adopting|decided|established|set up|created|voted(?! (?:against|for|in favou?r|no|yes)\b)|"
     r"suspended|rejected|renewed|extended|failed to adopt|did not adopt|refused|defeated|appointed|named|"
     r"turned down|voted down|threw out|struck down|scraped through|agreed(?= to (?:appoint|establish|create|set up|extend|renew))|"
     r"(?:adopted|approved|passed) by the|the adoption|l'adoption|la decision (?:[\w']+ ){0,14}?d(?:e |')(?:renouveler|prolonger|creer|nommer|adopter)|"
