@@ -124,3 +124,27 @@ def test_a_vote_on_a_subject_named_in_its_subject_phrase():
 def test_experts_without_a_number_call_with_no_count(text):
     a = only(text, dt.date(2020, 6, 27))
     assert (a["kind"], a["count"], a["target"]) == ("call", None, "CHN")
+
+
+def test_a_spokesperson_speaking_of_a_letter_rejects_it_and_the_letter_is_an_act():
+    statement, letter = acts("Beijing, 13 July 2019\n\nChina's Foreign Ministry spokesperson said on Friday that the "
+                             "letter signed by 22 countries was a flagrant interference in China's internal affairs.",
+                             dt.date(2019, 7, 13))
+    assert (statement["kind"], statement["stance"], statement["target"], statement["date"]) == \
+        ("statement", "reject", "CHN", "2019-07-12")
+    assert (letter["kind"], letter["count"], letter["stance"], letter["target"], letter["date"]) == \
+        ("joint_letter", 22, "criticise", "CHN", None)
+
+
+def test_the_letter_already_reported_is_not_reported_twice():
+    found = acts("On Monday, 22 countries signed a letter to the Human Rights Council urging China to end mass "
+                 "detentions in Xinjiang. China's Foreign Ministry spokesperson said on Wednesday that the letter signed "
+                 "by 22 countries was interference in China's internal affairs.", dt.date(2019, 7, 11))
+    assert [(a["kind"], a["date"]) for a in found] == [("joint_letter", "2019-07-08"), ("statement", "2019-07-10")]
+
+
+def test_a_state_denouncing_the_text_on_itself_rejects_it():
+    found = acts("L'Assemblée générale des Nations unies a adopté vendredi une résolution sur les Rohingyas au Myanmar, "
+                 "par 134 voix pour, 9 contre et 28 abstentions. Le représentant birman a dénoncé un texte partial.",
+                 dt.date(2019, 12, 28))
+    assert (found[1]["kind"], found[1]["stance"], found[1]["target"]) == ("statement", "reject", "MMR")

@@ -44,7 +44,7 @@ __all__ = ["find_acts"]
 _GROUP_MARK = re.compile(r"\b(?:au nom d|on behalf of|speaking for|speaking on behalf)")
 _JOIN = re.compile(r",\s+(?:and|et)\s+|\s+(?:and|et)\s+")
 _PASSIVE = re.compile(r"\b(?:a ete|ont ete|avait ete|was|were|has been|have been|had been|est|sont)\s+$")
-_PARTICIPLE = re.compile(r"\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
+_PARTICIPLE = re.compile(r"(?!\w+(?:ence|ance|tion|ment|ure|age)\b)\w+(?:e|ee|es|ees|ed|u|ue|us|ues|is|ise|ises)\b")
 _BY = re.compile(r"\b(?:par|by)\s+(?:la |le |les |l'|the )?$")
 _INCLUDING = re.compile(r"(?:\(\s*dont|\bdont|\bincluding|\bnotamment|\bamong them|\bparmi lesquels|\bsuch as)\b")
 #: Several texts voted in one sentence, each with its figures.
@@ -175,6 +175,9 @@ class _Finder(Roles, Releases, Continuations, Drafts):
             tallies = [Tally(figures["yes"], figures["no"], figures.get("abstain"), 0, len(cf))]
         groups = find_groups(cf)
         mentions = self.in_span(a, b)
+        spoken_of = self.act_spoken_of(cf, a, kind_kw, kind_match, mentions, groups)
+        if spoken_of is not None:        # "China's spokesperson said the letter signed by 22 countries was …"
+            kind_kw, kind_match, groups = None, None, [g for g in groups if g.end <= kind_match.start()]
         vote_clauses = {k: rx.search(cf) for k, rx in VOTE_CLAUSE.items()}
         veto = VETO_ACT.search(cf)
         decision = decision_in(cf) if not kind_kw or kind_kw == "mechanism" else None
@@ -357,6 +360,8 @@ class _Finder(Roles, Releases, Continuations, Drafts):
                              and d.act.kind in kinds), None)
             if stance == "reject" and answered is not None and answered.topics:
                 topics = list(answered.topics)      # "elles ont rejeté nos accusations": what the letter was about
+            if stance == "criticise" and target == lead and self.drafts:
+                stance = "reject"       # "Le représentant birman a dénoncé un texte partial": the text on his own state
             if stance == "reject":
                 target = lead
                 own = self.topics.topic_of_target(target)
@@ -446,6 +451,9 @@ class _Finder(Roles, Releases, Continuations, Drafts):
         draft.heading_dated = heading_dated and date is not None
         if referred is not None and kind == "statement" and self.figures_follow(i):
             draft.referred = self.referred_vote(i, s, a, b, referred, act)   # its figures follow: that vote is reported too
+        if spoken_of is not None and kind == "statement" and not any(
+                d.act.kind == spoken_of[0] and (d.act.count == spoken_of[1] or d.act.target == act.target) for d in self.drafts):
+            draft.referred = self.referred_act(i, s, spoken_of, act)         # the letter spoken of is an act too
         draft.bare = kind == "vote" and not (tallies or veto or vetoing or decision or draft.figures or sponsors)
         if draft.bare and not any((positions or {}).values()):
             return None          # "We thank the states that voted yes": no vote is reported

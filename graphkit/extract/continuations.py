@@ -364,7 +364,7 @@ class Continuations(Passage):
         positions = last.act.positions or {}
         yes_side = who == last.act.lead or who in last.sponsors or who in positions.get("yes", []) or who in last.act.members
         no_side = who in positions.get("no", []) or who in positions.get("abstain", [])
-        if who == target and (stance in ("reject", None) or response or REPLY_OBJECT.search(f)):
+        if who == target and (stance in ("reject", "criticise", None) or response or REPLY_OBJECT.search(f)):
             stance = "reject"       # the state concerned denouncing the text about it rejects it
         elif stance == "reject" or response:
             stance = "support" if not (stance == "reject" and ACTION_OBJECT.search(f)) else "criticise"

@@ -79,6 +79,32 @@ class Releases:
             return None, decision.start(), own_voice
         return decision, None, own_voice
 
+    def act_spoken_of(self, cf: str, a: int, kind_kw: str | None, kind_match: re.Match | None, mentions: list[Mention],
+                      groups: list) -> tuple[str, int | None, str | None] | None:
+        """A group's act named by one state speaking of it ("China's spokesperson said the letter signed by 22
+        countries was interference …"): that act's kind, count and qualifier; None when the clause is the act itself."""
+        if kind_kw not in ("joint_letter", "joint_statement") or kind_match is None:
+            return None
+        speech = SPEECH.search(cf, 0, kind_match.start())
+        if speech is None or any(g.start < speech.start() for g in groups):
+            return None
+        speakers = {m.iso3 for m in mentions if m.start - a < speech.start() and self.actor_capable(m)}
+        if len(speakers) != 1 or not re.search(r"\b(?:the|la|le|cette|ce|this|that)\s+(?:[\w-]+\s+){0,2}$",
+                                               cf[:kind_match.start()] + " "):
+            return None
+        after = [g for g in groups if g.start >= kind_match.start()]
+        count, qualifier = (after[0].count, after[0].qualifier) if after and after[0].count is not None else (None, None)
+        return kind_kw, count, qualifier
+
+    def referred_act(self, i: int, s: Sentence, spoken_of: tuple, statement: Act) -> Draft:
+        """The act a state speaks of, by the group that made it: against the speaker when the speaker rejects it."""
+        kind, count, qualifier = spoken_of
+        act = Act("", kind, topics=list(statement.topics), target=statement.target, count=count,
+                  count_qualifier=qualifier, evidence=[self.evidence(s)],
+                  stance="criticise" if statement.stance == "reject" else None)
+        act.confidence = 0.4
+        return Draft(act, i)
+
     def referred_vote(self, i: int, s: Sentence, a: int, b: int, at: int, statement: Act) -> Draft:
         """The vote a speaker refers to ("rejected the resolution adopted … yesterday"), when its figures follow."""
         act = Act("", "vote", forum=self.forum_of(a + at, b) or statement.forum, topics=list(statement.topics),
