@@ -21,10 +21,10 @@ GA, HRC, SC, C3 = ("General Assembly", "Human Rights Council", "Security Council
 FORUM_PATTERNS = [
     (C3, re.compile(r"\b(?:troisieme commission(?: de l'assemblee generale)?|third committee(?: of the (?:united nations |un |u\.n\. )?"
                     r"general assembly)?|(?:general assembly's|assemblee generale\W{0,3}) (?:human rights|third) committee|"
-                    r"human rights committee of the general assembly)\b")),
+                    r"human rights committee of the general assembly)\b|\ba/c\.3/\d")),
     (HRC, re.compile(r"\b(?:conseil des droits de l'homme|human rights council|(?:u\.?n\.? )?rights (?:council|body)|cdh|hrc)\b")),
-    (SC, re.compile(r"\b(?:conseil de securite|security council)\b")),
-    (GA, re.compile(r"\b(?:assemblee generale|general assembly|unga)\b")),
+    (SC, re.compile(r"\b(?:conseil de securite|security council)\b|\bs/(?:res/)?\d{3,4}\b|\bs/20\d\d/\d")),
+    (GA, re.compile(r"\b(?:assemblee generale|general assembly|unga)\b|\ba/(?:res/)?(?:es-)?\d{1,2}(?:/\d|-\d)")),
 ]
 #: "The Council", "l'Assemblée": a body named earlier in the text.
 _ANAPHORA = [
@@ -49,6 +49,8 @@ def forums_in(folded: str, *, acting_only: bool = True) -> list[tuple[int, str]]
     [(3, 'Third Committee of the General Assembly')]
     >>> forums_in("pour contourner les vetos de la russie au conseil de securite, l'assemblee generale a cree un mecanisme")
     [(65, 'General Assembly')]
+    >>> [label for _, label in forums_in("the draft (a/c.3/74/l.31); a/res/71/248; s/2019/186; a/hrc/49/l.8")]
+    ['Third Committee of the General Assembly', 'General Assembly', 'Security Council', 'Human Rights Council']
     """
     found: list[tuple[int, int, str]] = []
     for label, rx in FORUM_PATTERNS:

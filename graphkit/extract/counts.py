@@ -58,7 +58,7 @@ _QUALIFIERS = {
     "plus d'une": "vague",
 }
 _GROUP = (r"(?:member\s+states|etats\s+membres|pays\s+membres|countries|states|nations|governments|delegations|"
-          r"pays|etats|gouvernements|delegations)")
+          r"pays|etats|gouvernements|delegations|ambassadors|ambassadeurs)")
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?(?:(?:a|un)\s+(?:group|groupe)\s+(?:of|de)\s+)?"
     r"(?P<n>" + NUMBER + r"|(?:vingt|trent|quarant|cinquant|soixant|cent)aine\s+d(?:e\s+|'))\s*(?P<other>(?:autres|other|further|additional)\s+)?"
