@@ -1,9 +1,9 @@
 """Acts found, fields right and state precision of `graphkit extract` on the hand-written texts; time per text.
 
-Run by hand:  python bench/score_extract.py [--set dev|test|test2|test3|legacy-dev|heldout|legacy] [-v] [--json]
+Run by hand:  python bench/score_extract.py [--set dev|test|test2|test3|test4|legacy-dev|heldout|legacy] [-v] [--json]
 
-dev / test / test2 / test3 = the development set and the three frozen test sets of issue 15 (tests/extract_texts/dev,
-test, test2, test3): an act is found
+dev / test / test2 / test3 / test4 = the development set and the frozen test sets of issue 15 (tests/extract_texts/dev,
+test, test2, test3, test4): an act is found
 when an extracted act of the same kind has the anchor sentence in its evidence; for each act found, seven
 fields are scored (date, forum, topics, target, stance — not for votes —, count or tally, lead), and every
 state reported is checked against the states the text names. The test set is scored once per release and
@@ -113,7 +113,7 @@ def fields_set(paths, extract_file, verbose: bool, as_json: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "test2", "test3", *LEGACY], default="dev")
+    parser.add_argument("--set", choices=["dev", "test", "test2", "test3", "test4", *LEGACY], default="dev")
     parser.add_argument("--dir", type=Path, help="score the texts of this folder instead (either answer format)")
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose extractor is scored (default: this one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show missed acts, wrong fields and extra acts")

@@ -17,7 +17,8 @@ import json
 from pathlib import Path
 
 TEXTS = Path(__file__).parent / "extract_texts"
-SET_DIRS = {"dev": TEXTS / "dev", "test": TEXTS / "test", "test2": TEXTS / "test2", "test3": TEXTS / "test3"}
+SET_DIRS = {"dev": TEXTS / "dev", "test": TEXTS / "test", "test2": TEXTS / "test2", "test3": TEXTS / "test3",
+            "test4": TEXTS / "test4"}
 FIELDS = ("date", "forum", "topics", "target", "stance", "count_or_tally", "lead")
 
 HELDOUT = "heldout_"
@@ -34,7 +35,7 @@ def cases(heldout: bool | None = False) -> list[Path]:
 
 
 def set_cases(name: str) -> list[Path]:
-    """The texts of the ``dev``, ``test``, ``test2`` or ``test3`` set (issue 15)."""
+    """The texts of the ``dev``, ``test``, ``test2``, ``test3`` or ``test4`` set (issue 15)."""
     folder = SET_DIRS[name]
     return sorted(p for p in folder.glob("*.txt") if p.with_suffix(".expected.json").exists())
 

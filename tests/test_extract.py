@@ -326,7 +326,7 @@ def test_every_set_has_at_least_thirty_texts_in_both_languages(name):
     assert len(langs) >= 30 and {"fr", "en"} <= set(langs)
 
 
-@pytest.mark.parametrize("path", set_cases("dev") + set_cases("test") + set_cases("test2") + set_cases("test3"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", set_cases("dev") + set_cases("test") + set_cases("test2") + set_cases("test3") + set_cases("test4"), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_answer_files_are_well_formed(path):
     """Anchors found once, states among those named, topics of data/topics.ttl (the extractor is not run)."""
     assert check_answer_file(path, _topic_slugs()) == []
