@@ -320,7 +320,7 @@ def _topic_slugs() -> set[str]:
     return {str(s).rsplit("/", 1)[-1] for s in g.subjects(None, GK.Topic)}
 
 
-@pytest.mark.parametrize("name", ["dev", "test", "test2", "test3"])
+@pytest.mark.parametrize("name", ["dev", "test", "test2", "test3", "test4"])
 def test_every_set_has_at_least_thirty_texts_in_both_languages(name):
     langs = [expected(p)["lang"] for p in set_cases(name)]
     assert len(langs) >= 30 and {"fr", "en"} <= set(langs)
