@@ -287,6 +287,7 @@ class _Finder(Roles, Releases, Continuations, Drafts):
             member_codes = [self.source_state]
         skip = set(member_codes) | voters | set(sponsors) | ({lead} if lead else set())
         skip -= {m.iso3 for m in mentions if SUBJECT_BEFORE.search(self.folded[max(a, m.start - 90):m.start])}
+        own_topics = self.topics_of([(a, b)], skip)      # what the clause itself names, before its context
         topics = self.topics_of([(a, b)] + self.context_spans(i), skip)
         subject = SUBJECT_PHRASE.search(cf) if votey else None
         if subject is not None:      # "un projet de résolution sur l'Ukraine": what the vote is on, before other names
@@ -334,8 +335,7 @@ class _Finder(Roles, Releases, Continuations, Drafts):
             if similar_kind:
                 like = next((d.act for d in reversed(self.drafts) if d.act.kind in ("joint_statement", "joint_letter")), like)
             stance = like.stance
-            own = self.topics_of([(a, b)], skip)
-            if topics == [] or topics == [_TOP_TOPIC] or (similar_kind and not own):
+            if topics == [] or topics == [_TOP_TOPIC] or (similar_kind and not own_topics):
                 topics = list(like.topics)
             if similar_kind and like.target and not any(m.iso3 == target for m in candidates):
                 target = like.target
@@ -365,7 +365,7 @@ class _Finder(Roles, Releases, Continuations, Drafts):
             if stance == "reject":
                 target = lead
                 own = self.topics.topic_of_target(target)
-                if own and not self.topics_of([(a, b)], skip):
+                if own and not own_topics:
                     topics = [own]      # "Sri Lanka said it rejected the resolution": the text on Sri Lanka
         if kind == "open_letter":       # written by NGOs or people: states named are not its authors
             lead, count = None, None
@@ -390,7 +390,7 @@ class _Finder(Roles, Releases, Continuations, Drafts):
                 topics = [t for t in dict.fromkeys(more + topics) if t != _TOP_TOPIC] or topics
         answered = self.last.act if self.last is not None and i - self.last.sentence <= 3 else None
         if kind in ("joint_statement", "joint_letter") and answered is not None and answered.target == target and \
-                {stance, answered.stance} == {"support", "criticise"} and not self.topics_of([(a, b)], skip):
+                {stance, answered.stance} == {"support", "criticise"} and not own_topics:
             topics = list(answered.topics)      # a counter-statement is about what the statement it answers was about
         tally = None
         if kind == "vote":

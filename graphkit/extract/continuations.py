@@ -17,7 +17,7 @@ from .counts import figure_items, figure_spans, find_groups, find_tallies, lone_
 from .context import act_dates
 from .dates import DateMention
 from .gazetteer import fold
-from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
+from .lexicon import (ACTION_OBJECT, KIND_PATTERNS, LIST_OPENER, NOT_STANCE, REFERS_BACK, REPLY_OBJECT, RESPONSE, SIGNATORY_LIST,
                       SPEAKER, SPEECH, STANCE_LEMMAS, STANCE_PATTERNS, SUBJECT_BEFORE, SUBJECT_PHRASE, VOTE_CLAUSE, VOTE_LIST,
                       VOTE_LIST_AFTER)
 from .model import Act
@@ -425,7 +425,7 @@ class Continuations(Passage):
                 items = figure_items(piece)
                 for n, (x, y, key) in enumerate(items):        # "the five votes against were cast by Cameroon, …"
                     if re.match(r"\s+(?:(?:were|was)\s+cast\s+by|came\s+from|(?:were|was)\s+(?:those\s+of|from))\b", piece[y:]) \
-                            or re.match(r"\s*,\s*(?:parmi lesquel(?:le)?s|among them|including|dont|notamment)\b", piece[y:]):
+                            or re.match(LIST_OPENER, piece[y:]):
                         end = start + items[n + 1][0] if n + 1 < len(items) else offset    # "Neuf ont voté contre, parmi lesquels …"
                         for m in self.in_span(start + y, end):
                             if m.kind != "demonym" and m.iso3 not in positions[key]:

@@ -207,7 +207,7 @@ def find_dates(folded: str, published: dt.date) -> list[DateMention]:
             if days is None:
                 n = 1 if m.group("n") in ("une", "un", "a", "an") else parse_number(m.group("n"))
                 n *= _UNITS[m.group("u")]
-                days = -n if m.group("dir") in ("plus tot", "auparavant", "avant", "earlier", "before") else n
+                days = -n if m.group("dir") in _BEFORE_WORDS else n
                 found.append(DateMention(m.start(), m.end(), None, "day", days))
                 days = None
             else:

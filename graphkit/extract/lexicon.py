@@ -11,7 +11,7 @@ import re
 __all__ = [
     "STANCE_PATTERNS", "STANCE_LEMMAS", "KIND_PATTERNS",
     "SPEAKER", "RESPONSE", "REFERS_BACK", "SIGNATORY_LIST", "VOTE_LIST", "VOTE_CLAUSE", "VOTE_LIST_AFTER", "NOT_STANCE",
-    "SPEECH", "ACTION_OBJECT", "REPLY_OBJECT", "SUBJECT_BEFORE", "SUBJECT_PHRASE",
+    "SPEECH", "ACTION_OBJECT", "REPLY_OBJECT", "SUBJECT_BEFORE", "SUBJECT_PHRASE", "LIST_OPENER",
 ]
 
 #: Stance triggers, checked in this order (a rejection often quotes a criticism).
@@ -152,8 +152,10 @@ VOTE_CLAUSE = {
                           r"among (?:the )?abstentions|parmi les abstentionnistes)\b"),
 }
 #: Right after a vote clause: the states follow it ("Voting against were …", "Those voting against included …").
+#: Right after a figure or a vote clause, the states follow: ", parmi lesquels …", ", among them …".
+LIST_OPENER = r"^\s*,\s*(?:parmi lesquel(?:le)?s|among them|including|dont|notamment)\b"
 VOTE_LIST_AFTER = re.compile(r"^\s*(?:were|was|included|include|comprised|:|figuraient|figurent|etaient|came from)\b|^\s*:|"
-                             r"^\s*,\s*(?:parmi lesquel(?:le)?s|among them|including|dont|notamment)\b")
+                             + LIST_OPENER)
 
 #: Verbs of a speaker answering or commenting on an act ("the representative of X said", "a estimé").
 SPEECH = re.compile(
